@@ -1,0 +1,113 @@
+/* Unit tests for buf, err, value and the JSON reader/printer. */
+#include "test.h"
+#include "buf.h"
+#include "err.h"
+#include "value.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void test_buf(void)
+{
+	buf_t b = BUF_INIT;
+	char *s;
+	size_t n;
+	int i;
+
+	CHECK(b.ptr != NULL && b.ptr[0] == '\0' && b.len == 0);
+	CHECK(buf_puts(&b, "abc") == 0);
+	CHECK(buf_printf(&b, "-%d-", 42) == 0);
+	CHECK_STR(b.ptr, "abc-42-");
+	for (i = 0; i < 1000; i++)
+		buf_putc(&b, 'x');
+	CHECK(b.len == 1007 && b.ptr[b.len] == '\0');
+	buf_truncate(&b, 3);
+	CHECK_STR(b.ptr, "abc");
+	buf_reset(&b);
+	CHECK(buf_put_html(&b, "<a href=\"x\">&'</a>", 18) == 0);
+	CHECK_STR(b.ptr, "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
+	s = buf_detach(&b, &n);
+	CHECK(s && n == strlen(s) && b.ptr[0] == '\0' && b.len == 0);
+	free(s);
+	s = buf_detach(&b, &n);
+	CHECK(s && n == 0 && s[0] == '\0');
+	free(s);
+	buf_free(&b);
+}
+
+static void test_err(void)
+{
+	err_clear();
+	CHECK(!err_isset());
+	CHECK(err_set("content/a.md", 3, 7, "bad %s", "key") == -1);
+	CHECK_STR(err_msg(), "content/a.md:3:7: error: bad key");
+	err_set(NULL, 0, 0, "no position");
+	err_wrap("site.toml", 2, 0);
+	CHECK_STR(err_msg(), "site.toml:2: error: no position");
+	err_clear();
+	warn_add("x.md", 1, 1, "careful");
+	CHECK(warn_count() == 1);
+	CHECK_STR(warn_get(0), "x.md:1:1: warning: careful");
+	warn_clear();
+	CHECK(warn_count() == 0);
+}
+
+static void test_value(void)
+{
+	value *t = value_new_table(), *a = value_new_array(), *c;
+	buf_t b = BUF_INIT;
+
+	value_table_set_str(t, "name", "Tuy Phước");
+	value_table_set_int(t, "rank", 10);
+	value_array_push(a, value_new_float(76.03));
+	value_array_push(a, value_new_bool(1));
+	value_array_push(a, value_new_null());
+	value_table_setc(t, "list", a);
+	value_table_set_int(t, "rank", 11); /* replaces */
+	CHECK(value_len(t) == 3);
+	CHECK(value_get_int(t, "rank", 0) == 11);
+	CHECK_STR(value_get_str(t, "name", NULL), "Tuy Phước");
+	CHECK(value_get_path(t, "list") == a);
+	value_to_json(&b, t, 0);
+	CHECK_STR(b.ptr, "{\"name\":\"Tuy Phước\",\"rank\":11,\"list\":[76.03,true,null]}");
+	c = value_copy(t);
+	buf_reset(&b);
+	value_to_json(&b, c, 0);
+	CHECK_STR(b.ptr, "{\"name\":\"Tuy Phước\",\"rank\":11,\"list\":[76.03,true,null]}");
+	value_free(value_table_take(c, "name"));
+	CHECK(value_len(c) == 2 && value_table_get(c, "name") == NULL);
+	CHECK(!value_truthy(value_table_get(t, "missing")));
+	CHECK(value_truthy(value_table_get(t, "rank")));
+	value_free(c);
+	value_free(t);
+	buf_free(&b);
+}
+
+static void test_json(void)
+{
+	const char *src = "{\"a\": [1, -2.5e1, \"x\\u00e9\\ud83d\\ude00\\n\"], \"b\": {\"c\": null, \"d\": false}}";
+	value *v = json_parse(src, strlen(src), "t.json");
+	buf_t b = BUF_INIT;
+
+	CHECK(v != NULL);
+	value_to_json(&b, v, 0);
+	CHECK_STR(b.ptr, "{\"a\":[1,-25,\"xé😀\\n\"],\"b\":{\"c\":null,\"d\":false}}");
+	value_free(v);
+	CHECK(json_parse("{\"a\": }", 7, "t.json") == NULL);
+	CHECK_STR(err_msg(), "t.json:1:7: error: unexpected character");
+	CHECK(json_parse("[1,\n 2,]", 8, "t.json") == NULL);
+	CHECK(strncmp(err_msg(), "t.json:2:4:", 11) == 0);
+	CHECK(json_parse("\"\\ud800\"", 8, "t.json") == NULL);
+	CHECK(json_parse("01", 2, "t.json") == NULL);
+	buf_free(&b);
+	err_clear();
+}
+
+int main(void)
+{
+	test_buf();
+	test_err();
+	test_value();
+	test_json();
+	return test_done("core");
+}

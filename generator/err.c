@@ -86,6 +86,26 @@ void err_clear(void)
 	slot_positioned = 0;
 }
 
+char *err_save(void)
+{
+	char *s = NULL;
+
+	if (err_isset())
+		s = strdup(err_msg());
+	err_clear();
+	return s;
+}
+
+void err_restore(char *saved)
+{
+	if (!saved)
+		return;
+	buf_reset(&slot);
+	buf_puts(&slot, saved);
+	slot_positioned = 1;
+	free(saved);
+}
+
 void warn_add(const char *path, int line, int col, const char *fmt, ...)
 {
 	buf_t b = BUF_INIT;

@@ -32,6 +32,11 @@ const char *err_msg(void);
 /* 1 when the slot holds a message. */
 int err_isset(void);
 void err_clear(void);
+/* Takes the slot's message out (malloc'd, or NULL when empty) and clears the
+ * slot; err_restore() puts such a message back and frees it. For cleanup code
+ * that may itself fail and must not hide the first error. */
+char *err_save(void);
+void err_restore(char *saved);
 
 /* Adds "path:line:col: warning: <fmt...>" to the warning list. */
 void warn_add(const char *path, int line, int col, const char *fmt, ...)

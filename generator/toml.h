@@ -24,4 +24,11 @@
 
 value *toml_parse(const char *src, size_t len, const char *path, int first_line);
 
+/* Appends v as the tagged JSON of the toml-test suite: every scalar becomes
+ * {"type": "string"|"integer"|"float"|"bool"|"datetime"|"datetime-local"|
+ * "date-local"|"time-local", "value": "<text>"}, arrays JSON arrays, tables
+ * JSON objects. Floats read "inf", "-inf", "nan" or a round-trip decimal.
+ * Returns 0, or -1 with the error slot set (out of memory). */
+int toml_to_tagged_json(buf_t *out, const value *v);
+
 #endif

@@ -1,0 +1,206 @@
+/* main.c: the command line. The only place that prints errors and exits. */
+#include "build.h"
+#include "err.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#ifndef CONGKHAI_VERSION
+#define CONGKHAI_VERSION "0.1.0"
+#endif
+
+enum { EXIT_OK = 0, EXIT_SITE = 1, EXIT_USAGE = 2 };
+
+static const char usage_main[] =
+	"usage: congkhai <command> [options]\n"
+	"\n"
+	"commands:\n"
+	"  build     build the site into public/\n"
+	"  help      show help for a command\n"
+	"  version   print the version\n"
+	"\n"
+	"Run 'congkhai help <command>' for a command's options.\n";
+
+static const char usage_build[] =
+	"usage: congkhai build [options]\n"
+	"\n"
+	"Builds the site in the current folder (content/, data/, themes/, site.toml)\n"
+	"into public/. The previous public/ is replaced only when the whole build\n"
+	"succeeds.\n"
+	"\n"
+	"options:\n"
+	"  -s, --source DIR     the site folder (default: .)\n"
+	"  -c, --config FILE    the configuration file (default: DIR/site.toml)\n"
+	"  -o, --output DIR     the output folder (default: DIR/public)\n"
+	"  -b, --base-url URL   the site's address, overriding site.toml's base_url\n"
+	"  -D, --drafts         include pages with draft = true\n"
+	"      --now DATE       the build's date, YYYY-MM-DD (default: today in Vietnam)\n"
+	"  -q, --quiet          print errors only\n"
+	"  -v, --verbose        print more about what was built\n"
+	"\n"
+	"exit status: 0 built, 1 the site has errors, 2 usage error\n";
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "congkhai: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nRun 'congkhai help' for usage.\n");
+	return EXIT_USAGE;
+}
+
+static void print_warnings(int quiet)
+{
+	size_t i, n = warn_count();
+
+	if (quiet)
+		return;
+	for (i = 0; i < n; i++)
+		fprintf(stderr, "%s\n", warn_get(i));
+}
+
+/* Takes the value of an option given as "--opt VALUE" or "--opt=VALUE". */
+static const char *opt_value(int argc, char **argv, int *i, const char *arg, const char *shortname,
+			     const char *longname, int *matched)
+{
+	size_t n = strlen(longname);
+
+	*matched = 0;
+	if (strncmp(arg, longname, n) == 0 && arg[n] == '=') {
+		*matched = 1;
+		return arg + n + 1;
+	}
+	if (strcmp(arg, longname) == 0 || (shortname && strcmp(arg, shortname) == 0)) {
+		*matched = 1;
+		if (*i + 1 >= argc)
+			return NULL;
+		return argv[++*i];
+	}
+	return NULL;
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static int cmd_build(int argc, char **argv)
+{
+	build_options o = BUILD_OPTIONS_INIT;
+	build_stats st;
+	int i, quiet = 0, verbose = 0, m;
+	struct timespec t0;
+	const char *v;
+
+	for (i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		static const struct { const char *s, *l; } opts[] = {
+			{ "-s", "--source" }, { "-c", "--config" }, { "-o", "--output" },
+			{ "-b", "--base-url" }, { NULL, "--now" }
+		};
+		size_t k;
+		int done = 0;
+
+		for (k = 0; k < sizeof opts / sizeof *opts && !done; k++) {
+			v = opt_value(argc, argv, &i, a, opts[k].s, opts[k].l, &m);
+			if (!m)
+				continue;
+			if (!v || !*v)
+				return usage_error("option %s needs a value", opts[k].l);
+			switch (k) {
+			case 0: o.site.source = v; break;
+			case 1: o.site.config = v; break;
+			case 2: o.output = v; break;
+			case 3: o.site.base_url = v; break;
+			case 4: o.now = v; break;
+			}
+			done = 1;
+		}
+		if (done)
+			continue;
+		if (strcmp(a, "-D") == 0 || strcmp(a, "--drafts") == 0)
+			o.site.drafts = 1;
+		else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
+			quiet = 1;
+		else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)
+			verbose = 1;
+		else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			fputs(usage_build, stdout);
+			return EXIT_OK;
+		} else
+			return usage_error("unknown option '%s' for build", a);
+	}
+	if (quiet && verbose)
+		return usage_error("%s", "--quiet and --verbose cannot go together");
+	if (o.now) {
+		value_dt d;
+		if (build_parse_date(o.now, &d) < 0)
+			return usage_error("--now: %s", err_msg() + strlen("error: "));
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (build_run(&o, &st) < 0) {
+		print_warnings(quiet);
+		fprintf(stderr, "%s\n", err_msg());
+		fprintf(stderr, "congkhai: build failed; the previous output was left as it was\n");
+		return EXIT_SITE;
+	}
+	print_warnings(quiet);
+	if (verbose && st.drafts_skipped)
+		fprintf(stderr, "congkhai: %zu draft page(s) left out (use --drafts to include them)\n",
+			st.drafts_skipped);
+	if (!quiet)
+		fprintf(stderr, "congkhai: built %zu pages (%zu files, %zu KB) in %.0f ms, %zu warning%s\n",
+			st.pages, st.files, (st.bytes + 1023) / 1024, seconds_since(&t0) * 1000.0,
+			warn_count(), warn_count() == 1 ? "" : "s");
+	return EXIT_OK;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	if (argc == 0) {
+		fputs(usage_main, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[0], "build") == 0) {
+		fputs(usage_build, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[0], "help") == 0 || strcmp(argv[0], "version") == 0) {
+		fputs(usage_main, stdout);
+		return EXIT_OK;
+	}
+	return usage_error("no help for unknown command '%s'", argv[0]);
+}
+
+int main(int argc, char **argv)
+{
+	int r;
+
+	if (argc < 2) {
+		fputs(usage_main, stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "build") == 0)
+		r = cmd_build(argc - 2, argv + 2);
+	else if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		r = cmd_help(argc - 2, argv + 2);
+	else if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
+		printf("congkhai %s\n", CONGKHAI_VERSION);
+		r = EXIT_OK;
+	} else
+		r = usage_error("unknown command '%s'", argv[1]);
+	warn_clear();
+	err_clear();
+	return r;
+}

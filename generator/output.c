@@ -1,0 +1,226 @@
+#include "output.h"
+
+#include "buf.h"
+#include "err.h"
+#include "fs.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#ifndef RENAME_EXCHANGE
+#define RENAME_EXCHANGE (1 << 1)
+#endif
+
+static pthread_mutex_t count_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int output_path_ok(const char *rel)
+{
+	const char *seg = rel, *p;
+
+	if (!rel || !*rel || *rel == '/')
+		return 0;
+	for (p = rel;; p++) {
+		if (*p == '/' || *p == '\0') {
+			size_t n = (size_t)(p - seg);
+			if (n == 0 || (n == 1 && seg[0] == '.') || (n == 2 && seg[0] == '.' && seg[1] == '.'))
+				return 0;
+			if (*p == '\0')
+				return 1;
+			seg = p + 1;
+		} else if (*p == '\\' || (unsigned char)*p < 0x20) {
+			return 0;
+		}
+	}
+}
+
+/* Removes "<dir>.staging-PID" folders whose build is no longer running. */
+static void remove_stale(const char *dir)
+{
+	buf_t parent = BUF_INIT, prefix = BUF_INIT, path = BUF_INIT;
+	const char *slash = strrchr(dir, '/');
+	fs_list l;
+	size_t i;
+
+	if (slash) {
+		buf_put(&parent, dir, (size_t)(slash - dir));
+		if (parent.len == 0)
+			buf_putc(&parent, '/');
+		buf_puts(&prefix, slash + 1);
+	} else {
+		buf_putc(&parent, '.');
+		buf_puts(&prefix, dir);
+	}
+	buf_puts(&prefix, ".staging-");
+	if (parent.oom || prefix.oom || fs_list_dir(parent.ptr, &l) < 0)
+		goto done;
+	for (i = 0; i < l.len; i++) {
+		long pid;
+		char *end;
+		if (strncmp(l.names[i], prefix.ptr, prefix.len) != 0)
+			continue;
+		pid = strtol(l.names[i] + prefix.len, &end, 10);
+		if (*end || pid <= 0 || (kill((pid_t)pid, 0) == 0 || errno == EPERM))
+			continue;
+		if (fs_join(&path, parent.ptr, l.names[i]) == 0)
+			fs_rm_rf(path.ptr);
+	}
+	fs_list_free(&l);
+done:
+	buf_free(&parent);
+	buf_free(&prefix);
+	buf_free(&path);
+}
+
+int output_begin(output *o, const char *dir)
+{
+	buf_t b = BUF_INIT;
+	size_t n = strlen(dir);
+	long long max = o->max_bytes;
+
+	memset(o, 0, sizeof *o);
+	o->max_bytes = max;
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	o->final = strndup(dir, n);
+	if (!o->final)
+		return err_oom();
+	{
+		char *saved = err_save();
+		remove_stale(o->final);
+		err_clear();
+		err_restore(saved);
+	}
+	buf_printf(&b, "%s.staging-%ld", o->final, (long)getpid());
+	if (b.oom) {
+		output_abort(o);
+		return err_oom();
+	}
+	o->staging = buf_detach(&b, NULL);
+	if (!o->staging || fs_rm_rf(o->staging) < 0 || fs_mkdir_p(o->staging) < 0) {
+		if (!o->staging)
+			err_oom();
+		output_abort(o);
+		return -1;
+	}
+	return 0;
+}
+
+static int full_path(const output *o, const char *rel, buf_t *out)
+{
+	if (!output_path_ok(rel))
+		return err_set(NULL, 0, 0, "output path '%s' leaves the output folder", rel);
+	return fs_join(out, o->staging, rel);
+}
+
+static int make_parent(buf_t *path)
+{
+	char *slash = strrchr(path->ptr, '/');
+	int r;
+
+	if (!slash)
+		return 0;
+	*slash = '\0';
+	r = fs_is_dir(path->ptr) ? 0 : fs_mkdir_p(path->ptr);
+	*slash = '/';
+	return r;
+}
+
+static int count(output *o, size_t len, const char *rel)
+{
+	int r = 0;
+
+	pthread_mutex_lock(&count_lock);
+	o->files++;
+	o->bytes += len;
+	if (o->max_bytes > 0 && (long long)o->bytes > o->max_bytes)
+		r = -1;
+	pthread_mutex_unlock(&count_lock);
+	if (r < 0)
+		return err_set(NULL, 0, 0, "writing '%s': the output is larger than the %lld-byte limit",
+			       rel, o->max_bytes);
+	return 0;
+}
+
+int output_write(output *o, const char *rel, const void *data, size_t len)
+{
+	buf_t path = BUF_INIT;
+	int r;
+
+	r = full_path(o, rel, &path);
+	if (r == 0)
+		r = count(o, len, rel);
+	if (r == 0)
+		r = make_parent(&path);
+	if (r == 0)
+		r = fs_write(path.ptr, data, len);
+	buf_free(&path);
+	return r;
+}
+
+int output_copy(output *o, const char *rel, const char *src)
+{
+	buf_t data = BUF_INIT;
+	int r;
+
+	r = fs_read(src, &data);
+	if (r == 0)
+		r = output_write(o, rel, data.ptr, data.len);
+	buf_free(&data);
+	return r;
+}
+
+int output_commit(output *o)
+{
+	int r = 0;
+
+	if (fs_exists(o->final)) {
+		if (syscall(SYS_renameat2, AT_FDCWD, o->staging, AT_FDCWD, o->final, RENAME_EXCHANGE) == 0) {
+			/* the staging name now holds the old site */
+			r = fs_rm_rf(o->staging);
+		} else {
+			buf_t old = BUF_INIT;
+			buf_printf(&old, "%s.old-%ld", o->final, (long)getpid());
+			if (old.oom) {
+				r = err_oom();
+			} else if (rename(o->final, old.ptr) < 0) {
+				r = err_set(o->final, 0, 0, "cannot replace the output folder: %s", strerror(errno));
+			} else if (rename(o->staging, o->final) < 0) {
+				r = err_set(o->final, 0, 0, "cannot move the new site into place: %s", strerror(errno));
+				rename(old.ptr, o->final);
+			} else {
+				r = fs_rm_rf(old.ptr);
+			}
+			buf_free(&old);
+		}
+	} else if (rename(o->staging, o->final) < 0) {
+		r = err_set(o->final, 0, 0, "cannot move the new site into place: %s", strerror(errno));
+	}
+	if (r < 0) {
+		output_abort(o);
+		return -1;
+	}
+	free(o->final);
+	free(o->staging);
+	o->final = o->staging = NULL;
+	return 0;
+}
+
+void output_abort(output *o)
+{
+	if (o->staging) {
+		char *saved = err_save();
+		fs_rm_rf(o->staging);
+		err_clear();
+		err_restore(saved);
+	}
+	free(o->final);
+	free(o->staging);
+	o->final = o->staging = NULL;
+}

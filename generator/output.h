@@ -1,0 +1,39 @@
+/* output.h: the output folder, written atomically.
+ *
+ * output_begin() makes a fresh staging folder beside the output folder
+ * ("public.staging-PID"); every file goes there through output_write(),
+ * which refuses any path that would leave it. output_commit() swaps the
+ * staging folder into place in one rename (RENAME_EXCHANGE where the
+ * kernel has it) and removes the old site; output_abort() removes the
+ * staging folder and leaves the previous output exactly as it was.
+ * Staging folders left by killed builds are removed by the next build.
+ *
+ * output_write() may be called from several threads at once.
+ * All functions return 0 / -1 with the error slot set.
+ */
+#ifndef CK_OUTPUT_H
+#define CK_OUTPUT_H
+
+#include <stddef.h>
+
+typedef struct {
+	char *final;   /* the output folder, e.g. "public" */
+	char *staging; /* the folder being written */
+	size_t files;  /* files written so far */
+	size_t bytes;
+	long long max_bytes; /* 0: no limit; else writing more is an error */
+} output;
+
+/* 1 when rel is a safe relative output path: not empty, not absolute, no
+ * "." or ".." segment, no backslash, no NUL, no empty segment. */
+int output_path_ok(const char *rel);
+
+int output_begin(output *o, const char *dir);
+/* Writes data to rel below the staging folder, creating folders. */
+int output_write(output *o, const char *rel, const void *data, size_t len);
+/* Copies the regular file src to rel. */
+int output_copy(output *o, const char *rel, const char *src);
+int output_commit(output *o);
+void output_abort(output *o);
+
+#endif

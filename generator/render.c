@@ -1,0 +1,852 @@
+#include "render.h"
+
+#include "err.h"
+#include "format.h"
+#include "fs.h"
+#include "mustache.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	site *s;
+	output *out;
+	value *site_ctx;   /* ctx[0]: { site, t } */
+	const char *root;  /* "/" or "/prefix/" */
+	const char *lang;
+	value_dt today;
+	size_t pages;
+} rctx;
+
+int render_date(buf_t *out, const value_dt *d, date_precision prec, const char *lang)
+{
+	int vi = strcmp(lang, "en") != 0;
+
+	switch (prec) {
+	case DATE_YEAR:
+		return buf_printf(out, vi ? "năm %04d" : "%04d", d->year);
+	case DATE_MONTH:
+		return buf_printf(out, vi ? "tháng %d/%04d" : "%02d/%04d", d->month, d->year);
+	default:
+		return fmt_date_vi(out, d);
+	}
+}
+
+static int iso_date(buf_t *out, const value_dt *d)
+{
+	return buf_printf(out, "%04d-%02d-%02d", d->year, d->month, d->day);
+}
+
+/* The URL with the site root: "/van-ban/" -> root + "van-ban/". */
+static int site_url(const rctx *c, buf_t *out, const char *url)
+{
+	if (strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0)
+		return buf_puts(out, url);
+	buf_puts(out, c->root);
+	return buf_puts(out, url[0] == '/' ? url + 1 : url);
+}
+
+static value *url_value(const rctx *c, const char *url)
+{
+	buf_t b = BUF_INIT;
+	char *s;
+	size_t n;
+
+	if (site_url(c, &b, url) < 0) {
+		buf_free(&b);
+		err_oom();
+		return NULL;
+	}
+	s = buf_detach(&b, &n);
+	if (!s) {
+		err_oom();
+		return NULL;
+	}
+	return value_new_string_own(s, n);
+}
+
+static value *permalink_value(const rctx *c, const char *url)
+{
+	buf_t b = BUF_INIT;
+	char *s;
+	size_t n;
+	const char *base = c->s->cfg.base_url;
+	size_t rootlen = strlen(c->root);
+
+	/* base_url already ends with the root's path (without the final '/') */
+	buf_puts(&b, base);
+	buf_putc(&b, '/');
+	(void)rootlen;
+	buf_puts(&b, url[0] == '/' ? url + 1 : url);
+	s = buf_detach(&b, &n);
+	if (!s) {
+		err_oom();
+		return NULL;
+	}
+	return value_new_string_own(s, n);
+}
+
+static int set_url(const rctx *c, value *t, const char *key, const char *url)
+{
+	return value_table_setc(t, key, url_value(c, url));
+}
+
+static int set_date_fields(const rctx *c, value *t, const page *p)
+{
+	buf_t b = BUF_INIT;
+	int r = 0;
+
+	r |= value_table_set_bool(t, "has_date", p->cf.has_date);
+	if (p->cf.has_date) {
+		iso_date(&b, &p->cf.date);
+		r |= value_table_set_strn(t, "date", b.ptr, b.len);
+		buf_reset(&b);
+		render_date(&b, &p->cf.date, p->cf.precision, c->lang);
+		r |= value_table_set_strn(t, "date_vi", b.ptr, b.len);
+		buf_reset(&b);
+		r |= value_table_set_int(t, "year", p->cf.date.year);
+	}
+	if (p->cf.has_lastmod) {
+		iso_date(&b, &p->cf.lastmod);
+		r |= value_table_set_strn(t, "lastmod", b.ptr, b.len);
+		buf_reset(&b);
+		fmt_date_vi(&b, &p->cf.lastmod);
+		r |= value_table_set_strn(t, "lastmod_vi", b.ptr, b.len);
+	}
+	if (b.oom)
+		r = err_oom();
+	buf_free(&b);
+	return r ? -1 : 0;
+}
+
+/* The short form of a page used in lists. */
+static value *page_item(const rctx *c, const page *p)
+{
+	value *t = value_new_table(), *params;
+	const char *kind;
+
+	if (!t)
+		return NULL;
+	params = value_copy(p->cf.fm);
+	kind = value_get_str(p->cf.fm, "kind", NULL);
+	if (value_table_set_str(t, "title", p->title) < 0 ||
+	    set_url(c, t, "url", p->url) < 0 ||
+	    value_table_set_str(t, "summary", p->summary ? p->summary : "") < 0 ||
+	    value_table_set_str(t, "section", p->section ? p->section : "") < 0 ||
+	    (kind && value_table_set_str(t, "kind", kind) < 0) ||
+	    set_date_fields(c, t, p) < 0 ||
+	    value_table_setc(t, "params", params) < 0) {
+		value_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static value *page_list(const rctx *c, page *const *pages, size_t n)
+{
+	value *a = value_new_array();
+	size_t i;
+
+	for (i = 0; a && i < n; i++)
+		if (value_array_push(a, page_item(c, pages[i])) < 0) {
+			value_free(a);
+			return NULL;
+		}
+	return a;
+}
+
+static value *menu_value(const rctx *c, const page *p)
+{
+	const value *m = value_table_get(c->s->cfg.raw, "menu");
+	value *a = value_new_array();
+	size_t i;
+
+	if (!a || !m || m->kind != V_ARRAY)
+		return a;
+	for (i = 0; i < m->u.a.len; i++) {
+		const value *e = m->u.a.items[i];
+		const char *title = value_get_str(e, "title", NULL);
+		const char *url = value_get_str(e, "url", NULL);
+		value *item;
+		int current;
+
+		if (!title || !url) {
+			warn_add(c->s->cfg.path, e->line, e->col, "a [[menu]] entry needs title and url");
+			continue;
+		}
+		current = strcmp(url, "/") == 0 ? p->kind == PAGE_HOME
+			: strncmp(p->url, url, strlen(url)) == 0;
+		item = value_new_table();
+		if (!item || value_table_set_str(item, "title", title) < 0 ||
+		    set_url(c, item, "url", url) < 0 || value_table_set_bool(item, "current", current) < 0 ||
+		    value_array_push(a, item) < 0) {
+			if (item && !err_isset())
+				err_oom();
+			value_free(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
+static value *breadcrumbs(const rctx *c, const page *p)
+{
+	const page *chain[64];
+	size_t n = 0;
+	value *a = value_new_array();
+	const page *q;
+
+	if (!a)
+		return NULL;
+	for (q = p->parent; q && n < sizeof chain / sizeof *chain; q = q->parent)
+		chain[n++] = q;
+	while (n-- > 0) {
+		value *item = value_new_table();
+		const char *title = chain[n]->kind == PAGE_HOME
+			? value_get_str(c->s->th.strings, "home", chain[n]->title) : chain[n]->title;
+		if (!item || value_table_set_str(item, "title", title) < 0 ||
+		    set_url(c, item, "url", chain[n]->url) < 0 || value_array_push(a, item) < 0) {
+			value_free(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
+static value *page_taxonomies(const rctx *c, const page *p)
+{
+	value *a = value_new_array();
+	buf_t slug = BUF_INIT, url = BUF_INIT;
+	size_t ti, j;
+
+	for (ti = 0; a && ti < c->s->cfg.ntaxonomies; ti++) {
+		const config_taxonomy *tx = &c->s->cfg.taxonomies[ti];
+		const value *v = value_table_get(p->cf.fm, tx->key);
+		value *terms, *entry;
+		size_t n;
+
+		if (!v)
+			continue;
+		n = v->kind == V_ARRAY ? v->u.a.len : 1;
+		terms = value_new_array();
+		for (j = 0; terms && j < n; j++) {
+			const value *tv = v->kind == V_ARRAY ? v->u.a.items[j] : v;
+			value *term_v = value_new_table();
+			buf_reset(&slug);
+			buf_reset(&url);
+			if (!term_v || text_slug(&slug, tv->u.s.ptr, tv->u.s.len) < 0 ||
+			    buf_printf(&url, "/%s/%s/", tx->path, slug.ptr) < 0 ||
+			    value_table_set_str(term_v, "name", tv->u.s.ptr) < 0 ||
+			    set_url(c, term_v, "url", url.ptr) < 0 || value_array_push(terms, term_v) < 0) {
+				value_free(terms);
+				terms = NULL;
+			}
+		}
+		entry = value_new_table();
+		if (!terms || !entry || value_table_set_str(entry, "name", tx->key) < 0 ||
+		    value_table_set_str(entry, "title", tx->title) < 0 ||
+		    value_table_setc(entry, "terms", terms) < 0 || value_array_push(a, entry) < 0) {
+			value_free(a);
+			a = NULL;
+		}
+	}
+	buf_free(&slug);
+	buf_free(&url);
+	return a;
+}
+
+static const char *kind_name(page_kind k)
+{
+	switch (k) {
+	case PAGE_HOME: return "home";
+	case PAGE_SECTION: return "section";
+	case PAGE_TAXONOMY: return "taxonomy";
+	case PAGE_TERM: return "term";
+	default: return "page";
+	}
+}
+
+/* The page context (ctx[1]) without list fields. */
+static value *page_context(const rctx *c, const page *p, value **pagev)
+{
+	value *ctx = value_new_table(), *pv;
+	const char *number, *source;
+
+	*pagev = NULL;
+	if (!ctx)
+		return NULL;
+	pv = page_item(c, p);
+	if (!pv || value_table_setc(ctx, "page", pv) < 0)
+		goto fail;
+	*pagev = pv;
+	if (value_table_set_str(pv, "kind", kind_name(p->kind)) < 0 ||
+	    value_table_setc(pv, "permalink", permalink_value(c, p->url)) < 0 ||
+	    value_table_setc(pv, "breadcrumbs", breadcrumbs(c, p)) < 0 ||
+	    value_table_setc(pv, "taxonomies", page_taxonomies(c, p)) < 0 ||
+	    value_table_setc(ctx, "menu", menu_value(c, p)) < 0 ||
+	    value_table_set_bool(ctx, "is_home", p->kind == PAGE_HOME) < 0 ||
+	    value_table_set_bool(ctx, "is_section", p->kind == PAGE_SECTION) < 0 ||
+	    value_table_set_bool(ctx, "is_page", p->kind == PAGE_REGULAR) < 0 ||
+	    value_table_set_bool(ctx, "is_taxonomy", p->kind == PAGE_TAXONOMY) < 0 ||
+	    value_table_set_bool(ctx, "is_term", p->kind == PAGE_TERM) < 0 ||
+	    value_table_set_bool(ctx, "is_404", 0) < 0)
+		goto fail;
+	if (value_table_set_strn(pv, "content", p->cf.md.html.ptr, p->cf.md.html.len) < 0 ||
+	    value_table_set_strn(pv, "toc", p->cf.md.toc.ptr, p->cf.md.toc.len) < 0 ||
+	    value_table_set_bool(pv, "has_toc", p->cf.md.toc.len > 0) < 0)
+		goto fail;
+	if (p->parent) {
+		const page *sec = p->parent;
+		const char *stitle = sec->kind == PAGE_HOME
+			? value_get_str(c->s->th.strings, "home", sec->title) : sec->title;
+		if (value_table_set_str(pv, "section_title", stitle) < 0 ||
+		    set_url(c, pv, "section_url", sec->url) < 0)
+			goto fail;
+	}
+	number = value_get_str(p->cf.fm, "number", NULL);
+	if (number && value_table_set_bool(pv, "unnumbered", number[0] == '/' || number[0] == '\0') < 0)
+		goto fail;
+	source = value_get_str(p->cf.fm, "source", NULL);
+	if (source && value_table_set_str(pv, "source", source) < 0)
+		goto fail;
+	return ctx;
+fail:
+	value_free(ctx);
+	*pagev = NULL;
+	return NULL;
+}
+
+/* Renders template name with ctx into rel below the output. */
+static int render_to(rctx *c, const char *name, const value *ctx, const char *rel, const char *origin)
+{
+	const value *stack[2];
+	buf_t html = BUF_INIT;
+	int r;
+
+	stack[0] = c->site_ctx;
+	stack[1] = ctx;
+	r = mustache_render(c->s->th.env, name, stack, 2, &html);
+	if (r < 0) {
+		if (origin) {
+			char *saved = err_save();
+			err_set(origin, 0, 0, "while rendering with %s: %s", name, saved ? saved : "");
+			free(saved);
+		}
+	} else {
+		r = output_write(c->out, rel, html.ptr, html.len);
+		c->pages++;
+	}
+	buf_free(&html);
+	return r;
+}
+
+/* "/van-ban/x/" -> "van-ban/x/index.html"; "/" -> "index.html". */
+static int out_rel(buf_t *b, const char *url, int pageno)
+{
+	buf_reset(b);
+	buf_puts(b, url + 1);
+	if (pageno > 1)
+		buf_printf(b, "page/%d/", pageno);
+	buf_puts(b, "index.html");
+	return b->oom ? err_oom() : 0;
+}
+
+static int layout_names(const page *p, buf_t *first, buf_t *second, const char *kind)
+{
+	const char *layout = value_get_str(p->cf.fm, "layout", NULL);
+
+	buf_reset(first);
+	buf_reset(second);
+	if (layout) {
+		const char *q;
+		for (q = layout; *q; q++)
+			if (!((*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '-' || *q == '_' || *q == '/'))
+				return err_set(p->cf.path, 0, 0, "layout '%s' may hold only a-z, 0-9, '-', '_' and '/'", layout);
+		buf_printf(first, "layouts/%s", layout);
+		return first->oom ? err_oom() : 0;
+	}
+	if (p->section && p->section[0]) {
+		const char *slash = strchr(p->section, '/');
+		size_t n = slash ? (size_t)(slash - p->section) : strlen(p->section);
+		buf_printf(first, "layouts/%.*s/%s", (int)n, p->section, kind);
+	}
+	buf_printf(second, "layouts/%s", kind);
+	return first->oom || second->oom ? err_oom() : 0;
+}
+
+static int render_regular(rctx *c, page *p)
+{
+	buf_t a = BUF_INIT, b = BUF_INIT, rel = BUF_INIT;
+	const char *names[2], *name;
+	value *ctx = NULL, *pv;
+	int r = -1;
+
+	if (layout_names(p, &a, &b, "single") < 0)
+		goto done;
+	names[0] = a.len ? a.ptr : NULL;
+	names[1] = b.len ? b.ptr : NULL;
+	name = theme_pick(&c->s->th, names[0] ? names : names + 1, names[0] ? 2 : 1, p->cf.path);
+	if (!name)
+		goto done;
+	ctx = page_context(c, p, &pv);
+	if (!ctx || out_rel(&rel, p->url, 1) < 0)
+		goto done;
+	r = render_to(c, name, ctx, rel.ptr, p->cf.path);
+done:
+	value_free(ctx);
+	md_result_free(&p->cf.md); /* the body is not needed any more */
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&rel);
+	return r;
+}
+
+static value *paginator(const rctx *c, const page *p, int current, int total)
+{
+	value *v = value_new_table(), *pages = value_new_array();
+	buf_t url = BUF_INIT;
+	int i;
+
+	if (!v || !pages)
+		goto fail;
+	for (i = 1; i <= total; i++) {
+		value *e = value_new_table();
+		buf_reset(&url);
+		buf_puts(&url, p->url);
+		if (i > 1)
+			buf_printf(&url, "page/%d/", i);
+		if (!e || url.oom || value_table_set_int(e, "number", i) < 0 ||
+		    set_url(c, e, "url", url.ptr) < 0 || value_table_set_bool(e, "current", i == current) < 0 ||
+		    value_array_push(pages, e) < 0)
+			goto fail;
+		if (i == current - 1 && (value_table_set_bool(v, "has_prev", 1) < 0 || set_url(c, v, "prev_url", url.ptr) < 0))
+			goto fail;
+		if (i == current + 1 && (value_table_set_bool(v, "has_next", 1) < 0 || set_url(c, v, "next_url", url.ptr) < 0))
+			goto fail;
+	}
+	if (value_table_set_int(v, "current", current) < 0 || value_table_set_int(v, "total", total) < 0 ||
+	    value_table_setc(v, "pages", pages) < 0)
+		goto fail_v;
+	buf_free(&url);
+	return v;
+fail:
+	value_free(pages);
+fail_v:
+	value_free(v);
+	buf_free(&url);
+	return NULL;
+}
+
+/* Sections, terms: one file per page of page_size items. */
+static int render_list(rctx *c, page *p, const char *kind)
+{
+	buf_t a = BUF_INIT, b = BUF_INIT, rel = BUF_INIT;
+	const char *names[2], *name, *origin = p->has_file ? p->cf.path : p->url;
+	size_t per = (size_t)c->s->cfg.page_size, start;
+	int total = p->npages ? (int)((p->npages + per - 1) / per) : 1, pg, r = -1;
+
+	if (layout_names(p, &a, &b, kind) < 0)
+		goto done;
+	names[0] = a.len ? a.ptr : NULL;
+	names[1] = b.len ? b.ptr : NULL;
+	name = theme_pick(&c->s->th, names[0] ? names : names + 1, names[0] ? 2 : 1, origin);
+	if (!name)
+		goto done;
+	for (pg = 1; pg <= total; pg++) {
+		value *pv, *ctx = page_context(c, p, &pv), *subs;
+		size_t n;
+		if (!ctx)
+			goto done;
+		start = (size_t)(pg - 1) * per;
+		n = p->npages - start < per ? p->npages - start : per;
+		if (p->npages == 0)
+			n = 0;
+		subs = page_list(c, p->subsections, p->nsub);
+		if (value_table_setc(pv, "pages", page_list(c, p->pages + start, n)) < 0 ||
+		    value_table_set_bool(pv, "has_pages", n > 0) < 0 ||
+		    value_table_set_int(pv, "count", (int64_t)p->npages) < 0 ||
+		    value_table_setc(pv, "subsections", subs) < 0 ||
+		    (p->kind == PAGE_TERM && value_table_set_str(pv, "taxonomy_title", p->tax->title) < 0) ||
+		    (total > 1 && value_table_setc(ctx, "paginator", paginator(c, p, pg, total)) < 0) ||
+		    out_rel(&rel, p->url, pg) < 0) {
+			value_free(ctx);
+			goto done;
+		}
+		r = render_to(c, name, ctx, rel.ptr, origin);
+		value_free(ctx);
+		if (r < 0)
+			goto done;
+		r = -1;
+	}
+	r = 0;
+done:
+	md_result_free(&p->cf.md);
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&rel);
+	return r;
+}
+
+static int render_taxonomy(rctx *c, page *p)
+{
+	const char *names[2] = { NULL, "layouts/taxonomy" }, *name;
+	buf_t first = BUF_INIT, rel = BUF_INIT;
+	value *ctx, *pv, *terms;
+	size_t i;
+	int r = -1;
+
+	buf_printf(&first, "layouts/%s/taxonomy", p->tax->path);
+	names[0] = first.ptr;
+	name = theme_pick(&c->s->th, names, 2, c->s->cfg.path);
+	if (!name) {
+		buf_free(&first);
+		return -1;
+	}
+	ctx = page_context(c, p, &pv);
+	terms = value_new_array();
+	for (i = 0; terms && i < p->nterms; i++) {
+		value *e = value_new_table();
+		if (!e || value_table_set_str(e, "name", p->terms[i].name) < 0 ||
+		    set_url(c, e, "url", p->terms[i].pg->url) < 0 ||
+		    value_table_set_int(e, "count", (int64_t)p->terms[i].pg->npages) < 0 ||
+		    value_array_push(terms, e) < 0) {
+			value_free(terms);
+			terms = NULL;
+		}
+	}
+	if (ctx && terms && value_table_setc(pv, "terms", terms) == 0 &&
+	    value_table_set_bool(pv, "has_terms", p->nterms > 0) == 0 && out_rel(&rel, p->url, 1) == 0)
+		r = render_to(c, name, ctx, rel.ptr, c->s->cfg.path);
+	else if (!ctx)
+		value_free(terms);
+	value_free(ctx);
+	buf_free(&first);
+	buf_free(&rel);
+	return r;
+}
+
+static int render_home(rctx *c, page *p)
+{
+	const char *names[2] = { "layouts/home", "layouts/list" }, *name;
+	const char *origin = p->has_file ? p->cf.path : "content/_index.md";
+	value *ctx, *pv, *sections, *recent;
+	page **all = NULL;
+	size_t i, n = 0;
+	int r = -1;
+
+	name = theme_pick(&c->s->th, names, 2, origin);
+	if (!name)
+		return -1;
+	ctx = page_context(c, p, &pv);
+	if (!ctx)
+		return -1;
+	sections = value_new_array();
+	for (i = 0; sections && i < p->nsub; i++) {
+		value *e = page_item(c, p->subsections[i]);
+		if (!e || value_table_set_int(e, "count", (int64_t)p->subsections[i]->npages) < 0 ||
+		    value_array_push(sections, e) < 0) {
+			value_free(sections);
+			sections = NULL;
+		}
+	}
+	/* the newest documents of the feed section */
+	for (i = 0; i < p->nsub; i++)
+		if (strcmp(p->subsections[i]->section, c->s->cfg.feed_section) == 0) {
+			all = p->subsections[i]->pages;
+			n = p->subsections[i]->npages < 5 ? p->subsections[i]->npages : 5;
+		}
+	recent = page_list(c, all, n);
+	if (value_table_setc(pv, "sections", sections) == 0 &&
+	    value_table_setc(pv, "recent", recent) == 0 &&
+	    value_table_setc(pv, "pages", page_list(c, p->pages, p->npages)) == 0 &&
+	    value_table_set_bool(pv, "has_pages", p->npages > 0) == 0)
+		r = render_to(c, name, ctx, "index.html", origin);
+	value_free(ctx);
+	md_result_free(&p->cf.md);
+	return r;
+}
+
+static int render_404(rctx *c)
+{
+	const char *names[1] = { "layouts/404" }, *name;
+	value *ctx, *pv;
+	page fake;
+	int r = -1;
+
+	name = theme_pick(&c->s->th, names, 1, c->s->th.dir);
+	if (!name)
+		return -1;
+	memset(&fake, 0, sizeof fake);
+	fake.kind = PAGE_REGULAR;
+	fake.url = (char *)"/404.html";
+	fake.section = (char *)"";
+	fake.title = (char *)value_get_str(c->s->th.strings, "not_found_title", "404");
+	fake.summary = (char *)"";
+	fake.parent = c->s->home;
+	fake.cf.fm = value_new_table();
+	if (!fake.cf.fm)
+		return -1;
+	ctx = page_context(c, &fake, &pv);
+	if (ctx && value_table_set_bool(ctx, "is_page", 0) == 0 && value_table_set_bool(ctx, "is_404", 1) == 0 &&
+	    value_table_set_str(pv, "kind", "404") == 0)
+		r = render_to(c, name, ctx, "404.html", c->s->th.dir);
+	value_free(ctx);
+	value_free(fake.cf.fm);
+	return r;
+}
+
+static int write_alias(rctx *c, const page *p, const value *alias)
+{
+	buf_t rel = BUF_INIT, target = BUF_INIT, html = BUF_INIT;
+	const char *a = alias->u.s.ptr;
+	size_t n;
+	int r = -1;
+
+	while (*a == '/')
+		a++;
+	buf_puts(&rel, a);
+	n = rel.len;
+	if (n && rel.ptr[n - 1] == '/')
+		buf_truncate(&rel, n - 1);
+	if (!output_path_ok(rel.ptr) || strstr(a, "//") || alias->u.s.ptr[0] != '/') {
+		r = err_set(p->cf.path, alias->line, alias->col,
+			    "alias \"%s\" must be a path inside the site that starts with '/', like \"/old/path/\"",
+			    alias->u.s.ptr);
+		goto done;
+	}
+	if (!(rel.len > 5 && strcmp(rel.ptr + rel.len - 5, ".html") == 0))
+		buf_puts(&rel, "/index.html");
+	site_url(c, &target, p->url);
+	buf_puts(&html, "<!DOCTYPE html>\n<html lang=\"");
+	buf_put_html(&html, c->lang, strlen(c->lang));
+	buf_puts(&html, "\"><head><meta charset=\"utf-8\"><title>");
+	buf_put_html(&html, p->title, strlen(p->title));
+	buf_puts(&html, "</title><link rel=\"canonical\" href=\"");
+	buf_put_html(&html, target.ptr, target.len);
+	buf_puts(&html, "\"><meta http-equiv=\"refresh\" content=\"0; url=");
+	buf_put_html(&html, target.ptr, target.len);
+	buf_puts(&html, "\"></head><body><p><a href=\"");
+	buf_put_html(&html, target.ptr, target.len);
+	buf_puts(&html, "\">");
+	buf_put_html(&html, p->title, strlen(p->title));
+	buf_puts(&html, "</a></p></body></html>\n");
+	if (rel.oom || target.oom || html.oom) {
+		err_oom();
+		goto done;
+	}
+	if (fs_exists(rel.ptr) && 0) /* checked against real pages below */
+		goto done;
+	r = output_write(c->out, rel.ptr, html.ptr, html.len);
+done:
+	buf_free(&rel);
+	buf_free(&target);
+	buf_free(&html);
+	return r;
+}
+
+static int xml_text(buf_t *b, const char *s)
+{
+	return buf_put_xml(b, s, strlen(s));
+}
+
+static int write_feed(rctx *c)
+{
+	const page *sec = NULL;
+	buf_t x = BUF_INIT, d = BUF_INIT;
+	size_t i, n;
+	int r;
+
+	for (i = 0; i < c->s->home->nsub; i++)
+		if (strcmp(c->s->home->subsections[i]->section, c->s->cfg.feed_section) == 0)
+			sec = c->s->home->subsections[i];
+	buf_puts(&x, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>");
+	xml_text(&x, c->s->cfg.title);
+	buf_puts(&x, "</title>\n<link href=\"");
+	xml_text(&x, c->s->cfg.base_url);
+	buf_puts(&x, "/feed.xml\" rel=\"self\"/>\n<link href=\"");
+	xml_text(&x, c->s->cfg.base_url);
+	buf_puts(&x, "/\"/>\n<id>");
+	xml_text(&x, c->s->cfg.base_url);
+	buf_puts(&x, "/</id>\n<updated>");
+	n = sec ? (sec->npages < (size_t)c->s->cfg.feed_size ? sec->npages : (size_t)c->s->cfg.feed_size) : 0;
+	if (n && sec->pages[0]->cf.has_date)
+		iso_date(&x, &sec->pages[0]->cf.date);
+	else
+		iso_date(&x, &c->today);
+	buf_puts(&x, "T00:00:00+07:00</updated>\n<author><name>");
+	xml_text(&x, value_str(value_get_path(c->s->cfg.raw, "unit.name"), c->s->cfg.title));
+	buf_puts(&x, "</name></author>\n");
+	for (i = 0; i < n; i++) {
+		const page *p = sec->pages[i];
+		buf_reset(&d);
+		buf_puts(&d, c->s->cfg.base_url);
+		buf_puts(&d, p->url);
+		buf_puts(&x, "<entry>\n<title>");
+		xml_text(&x, p->title);
+		buf_puts(&x, "</title>\n<link href=\"");
+		xml_text(&x, d.ptr);
+		buf_puts(&x, "\"/>\n<id>");
+		xml_text(&x, d.ptr);
+		buf_puts(&x, "</id>\n<updated>");
+		iso_date(&x, p->cf.has_date ? &p->cf.date : &c->today);
+		buf_puts(&x, "T00:00:00+07:00</updated>\n<summary>");
+		xml_text(&x, p->summary ? p->summary : "");
+		buf_puts(&x, "</summary>\n</entry>\n");
+	}
+	buf_puts(&x, "</feed>\n");
+	r = x.oom || d.oom ? err_oom() : output_write(c->out, "feed.xml", x.ptr, x.len);
+	buf_free(&x);
+	buf_free(&d);
+	return r;
+}
+
+static int write_sitemap(rctx *c)
+{
+	buf_t x = BUF_INIT;
+	size_t i;
+	int r;
+
+	buf_puts(&x, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		 "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	for (i = 0; i < c->s->nall; i++) {
+		const page *p = c->s->all[i];
+		buf_puts(&x, "<url><loc>");
+		xml_text(&x, c->s->cfg.base_url);
+		xml_text(&x, p->url);
+		buf_puts(&x, "</loc>");
+		if (p->cf.has_lastmod || p->cf.has_date) {
+			buf_puts(&x, "<lastmod>");
+			iso_date(&x, p->cf.has_lastmod ? &p->cf.lastmod : &p->cf.date);
+			buf_puts(&x, "</lastmod>");
+		}
+		buf_puts(&x, "</url>\n");
+	}
+	buf_puts(&x, "</urlset>\n");
+	r = x.oom ? err_oom() : output_write(c->out, "sitemap.xml", x.ptr, x.len);
+	buf_free(&x);
+	return r;
+}
+
+static int write_robots(rctx *c)
+{
+	buf_t x = BUF_INIT;
+	int r;
+
+	buf_printf(&x, "User-agent: *\nAllow: /\nSitemap: %s/sitemap.xml\n", c->s->cfg.base_url);
+	r = x.oom ? err_oom() : output_write(c->out, "robots.txt", x.ptr, x.len);
+	buf_free(&x);
+	return r;
+}
+
+static int copy_files(rctx *c)
+{
+	buf_t src = BUF_INIT, rel = BUF_INIT;
+	size_t i;
+	int r = 0;
+
+	for (i = 0; r == 0 && i < c->s->th.nstatic; i++) {
+		buf_reset(&src);
+		buf_printf(&src, "%s/static/%s", c->s->th.dir, c->s->th.static_files[i]);
+		r = src.oom ? err_oom() : output_copy(c->out, c->s->th.static_files[i], src.ptr);
+	}
+	for (i = 0; r == 0 && i < c->s->nassets; i++) {
+		buf_reset(&rel);
+		buf_printf(&rel, "content/%s", c->s->assets[i]);
+		r = rel.oom ? err_oom() : site_path(c->s, &src, rel.ptr);
+		if (r == 0)
+			r = output_copy(c->out, c->s->assets[i], src.ptr);
+	}
+	buf_free(&src);
+	buf_free(&rel);
+	return r;
+}
+
+static value *site_context(rctx *c, buf_t *root)
+{
+	value *ctx = value_new_table(), *sv, *t;
+	const char *base = c->s->cfg.base_url, *p;
+	buf_t b = BUF_INIT;
+	int sample;
+
+	if (!ctx)
+		return NULL;
+	/* the root is base_url's path: "https://x.vn/cchc" -> "/cchc/" */
+	p = strstr(base, "://");
+	p = p ? strchr(p + 3, '/') : NULL;
+	buf_puts(root, p ? p : "");
+	buf_putc(root, '/');
+	sv = value_copy(c->s->cfg.raw);
+	t = value_copy(c->s->th.strings);
+	if (!sv || !t || value_table_setc(ctx, "site", sv) < 0) {
+		value_free(t);
+		goto fail;
+	}
+	if (value_table_setc(ctx, "t", t) < 0)
+		goto fail;
+	c->root = root->ptr;
+	sample = value_truthy(value_get_path(sv, "hotline.sample")) ||
+		 value_truthy(value_get_path(sv, "params.sample_data"));
+	buf_printf(&b, "%s", root->ptr);
+	if (value_table_set_str(sv, "root", root->ptr) < 0 ||
+	    set_url(c, sv, "feed_url", "/feed.xml") < 0 ||
+	    value_table_set_bool(sv, "sample_notice", sample) < 0 ||
+	    value_table_set_int(sv, "year", c->today.year) < 0)
+		goto fail;
+	buf_reset(&b);
+	iso_date(&b, &c->today);
+	if (value_table_set_strn(sv, "build_date", b.ptr, b.len) < 0)
+		goto fail;
+	buf_reset(&b);
+	fmt_date_vi(&b, &c->today);
+	if (value_table_set_strn(sv, "build_date_vi", b.ptr, b.len) < 0)
+		goto fail;
+	buf_free(&b);
+	return ctx;
+fail:
+	buf_free(&b);
+	value_free(ctx);
+	return NULL;
+}
+
+int render_site(site *s, output *out, const value_dt *today)
+{
+	rctx c;
+	buf_t root = BUF_INIT;
+	size_t i, j;
+	int r = -1;
+
+	memset(&c, 0, sizeof c);
+	c.s = s;
+	c.out = out;
+	c.lang = s->cfg.language;
+	c.today = *today;
+	c.site_ctx = site_context(&c, &root);
+	if (!c.site_ctx)
+		goto done;
+	for (i = 0; i < s->nall; i++)
+		if (s->all[i]->kind == PAGE_REGULAR && render_regular(&c, s->all[i]) < 0)
+			goto done;
+	for (i = 0; i < s->nall; i++) {
+		page *p = s->all[i];
+		if ((p->kind == PAGE_SECTION && render_list(&c, p, "list") < 0) ||
+		    (p->kind == PAGE_TERM && render_list(&c, p, "term") < 0) ||
+		    (p->kind == PAGE_TAXONOMY && render_taxonomy(&c, p) < 0))
+			goto done;
+	}
+	if (render_home(&c, s->home) < 0 || render_404(&c) < 0)
+		goto done;
+	for (i = 0; i < s->nall; i++) {
+		const value *al = value_table_get(s->all[i]->cf.fm, "aliases");
+		for (j = 0; j < value_len(al); j++)
+			if (write_alias(&c, s->all[i], al->u.a.items[j]) < 0)
+				goto done;
+	}
+	if (write_feed(&c) < 0 || write_sitemap(&c) < 0 || write_robots(&c) < 0 || copy_files(&c) < 0)
+		goto done;
+	r = 0;
+done:
+	value_free(c.site_ctx);
+	buf_free(&root);
+	return r;
+}

@@ -1,0 +1,80 @@
+/* site.h: the site model.
+ *
+ * site_load() reads site.toml, every file below content/ and the theme, and
+ * builds the model: pages with their URLs, sections (one per content
+ * folder), taxonomies and their terms, all lists sorted. Nothing is written.
+ * The rendered Markdown of each page is held until render frees it.
+ *
+ * Ownership: the site owns everything below it; site_free() releases all.
+ */
+#ifndef CK_SITE_H
+#define CK_SITE_H
+
+#include "config.h"
+#include "content.h"
+#include "theme.h"
+
+#include <stddef.h>
+
+typedef enum {
+	PAGE_REGULAR,  /* a Markdown file */
+	PAGE_SECTION,  /* a content folder (with or without _index.md) */
+	PAGE_HOME,     /* the root section */
+	PAGE_TAXONOMY, /* /loai-van-ban/ */
+	PAGE_TERM      /* /loai-van-ban/ke-hoach/ */
+} page_kind;
+
+typedef struct page page;
+
+typedef struct {
+	char *name; /* as first written, "Kế hoạch" */
+	char *slug; /* "ke-hoach" */
+	page *pg;   /* its term page */
+} term;
+
+struct page {
+	page_kind kind;
+	content_file cf;      /* regular pages and sections with _index.md;
+	                         cf.fm is an empty table otherwise */
+	int has_file;         /* 1 when cf came from a file */
+	char *section;        /* the folder's URL path: "van-ban", "" for root */
+	char *url;            /* "/van-ban/x/" (the site root is added on output) */
+	char *title;          /* shown title (owned) */
+	char *summary;        /* plain text (owned), set from fm or the body */
+	page *parent;         /* the section holding it; NULL for home */
+	page **pages;         /* sections, taxonomies' terms lists: the pages listed */
+	size_t npages, cappages;
+	page **subsections;   /* sections: child sections */
+	size_t nsub, capsub;
+	const config_taxonomy *tax; /* taxonomy and term pages */
+	term *terms;          /* taxonomy pages: its terms */
+	size_t nterms, capterms;
+};
+
+typedef struct {
+	const char *source;   /* the site folder */
+	const char *config;   /* site.toml path, NULL: <source>/site.toml */
+	const char *base_url; /* overrides site.toml's base_url when set */
+	int drafts;           /* include draft = true pages */
+} site_options;
+
+typedef struct {
+	config cfg;
+	theme th;
+	char *source;         /* the site folder (owned) */
+	page **all;           /* every page, in a stable order (owned) */
+	size_t nall, capall;
+	page *home;
+	char **assets;        /* non-Markdown files below content/, relative */
+	size_t nassets, capassets;
+	size_t drafts_skipped;
+} site;
+
+int site_load(site *s, const site_options *opts);
+void site_free(site *s);
+
+/* The path of f below the site folder as messages show it:
+ * "content/van-ban/x.md" (source "."), "/srv/site/content/x.md". */
+int site_path(const site *s, buf_t *out, const char *rel);
+
+#endif

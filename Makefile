@@ -55,11 +55,11 @@ build/rel build/san build/rel/tests build/san/tests:
 	@mkdir -p $@
 
 site: deps
-	@$(MAKE) --no-print-directory generator/congkhai
+	@$(MAKE) -s --no-print-directory generator/congkhai
 	./generator/congkhai build
 
 test: deps
-	@$(MAKE) --no-print-directory all build/san/congkhai $(UNIT_BIN) $(CONF_BIN)
+	@$(MAKE) -s --no-print-directory all build/san/congkhai $(UNIT_BIN) $(CONF_BIN)
 	@SHARED=$(SHARED) sh tests/run.sh
 
 install: generator/congkhai

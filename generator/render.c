@@ -99,7 +99,13 @@ static int set_date_fields(const rctx *c, value *t, const page *p)
 
 	r |= value_table_set_bool(t, "has_date", p->cf.has_date);
 	if (p->cf.has_date) {
-		iso_date(&b, &p->cf.date);
+		/* a machine-readable date claims no more than the paper gives */
+		if (p->cf.precision == DATE_YEAR)
+			buf_printf(&b, "%04d", p->cf.date.year);
+		else if (p->cf.precision == DATE_MONTH)
+			buf_printf(&b, "%04d-%02d", p->cf.date.year, p->cf.date.month);
+		else
+			iso_date(&b, &p->cf.date);
 		r |= value_table_set_strn(t, "date", b.ptr, b.len);
 		buf_reset(&b);
 		render_date(&b, &p->cf.date, p->cf.precision, c->lang);

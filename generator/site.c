@@ -418,7 +418,8 @@ static int build_taxonomies(site *s)
 			page *tp = taxp->terms[i].pg;
 			if (set_str(&tp->summary, "", 0) < 0)
 				goto fail;
-			qsort(tp->pages, tp->npages, sizeof *tp->pages, page_cmp);
+			if (tp->npages > 1)
+				qsort(tp->pages, tp->npages, sizeof *tp->pages, page_cmp);
 		}
 	}
 	buf_free(&url);
@@ -452,7 +453,8 @@ static int check_unique_urls(site *s)
 	if (!sorted)
 		return err_oom();
 	memcpy(sorted, s->all, s->nall * sizeof *sorted);
-	qsort(sorted, s->nall, sizeof *sorted, url_cmp);
+	if (s->nall > 1)
+		qsort(sorted, s->nall, sizeof *sorted, url_cmp);
 	for (i = 1; i < s->nall; i++)
 		if (strcmp(sorted[i - 1]->url, sorted[i]->url) == 0) {
 			r = err_set(page_origin(sorted[i]), 0, 0,
@@ -508,8 +510,10 @@ int site_load(site *s, const site_options *opts)
 	for (i = 0; i < s->nall; i++) {
 		page *p = s->all[i];
 		if (p->kind == PAGE_SECTION || p->kind == PAGE_HOME) {
-			qsort(p->pages, p->npages, sizeof *p->pages, page_cmp);
-			qsort(p->subsections, p->nsub, sizeof *p->subsections, section_cmp);
+			if (p->npages > 1)
+				qsort(p->pages, p->npages, sizeof *p->pages, page_cmp);
+			if (p->nsub > 1)
+				qsort(p->subsections, p->nsub, sizeof *p->subsections, section_cmp);
 		}
 	}
 	if (check_unique_urls(s) < 0)

@@ -1148,14 +1148,8 @@ static int parse_keyval(tp *p, value *tab, int depth)
 	if (parse_key(p, &k) < 0)
 		goto out;
 	if (p->s >= p->end || *p->s != '=') {
-		buf_t name = BUF_INIT;
-
-		key_name(&name, &k, k.len);
-		if (name.oom)
-			err_oom();
-		else
-			fail(p, p->s, "expected '=' after key '%s', found %s", name.ptr, describe(p, p->s, d, sizeof d));
-		buf_free(&name);
+		fail(p, p->s, "expected '=' after key '%s', found %s", kname(p, &k, k.len),
+		     describe(p, p->s, d, sizeof d));
 		goto out;
 	}
 	p->s++;
@@ -1206,11 +1200,12 @@ static int parse_header(tp *p)
 	key_path k = { NULL, 0, 0, BUF_INIT };
 	const char *open = p->s;
 	int aot = p->end - p->s >= 2 && p->s[1] == '[';
-	int depth = 0, rc = -1;
+	int depth = 0, rc = -1, line, col;
 	value *t = p->root, *v;
 	char d[32];
 	size_t i, last;
 
+	locate(p, open, &line, &col);
 	p->s += aot ? 2 : 1;
 	if (parse_key(p, &k) < 0)
 		goto out;
@@ -1271,9 +1266,11 @@ static int parse_header(tp *p)
 		depth += 2;
 		if (depth > TOML_MAX_DEPTH)
 			goto deep;
-		elem = mark(p, value_new_table(), open);
+		elem = value_new_table();
 		if (!elem || value_array_push(v, elem) < 0)
 			goto out;
+		elem->line = line;
+		elem->col = col;
 		elem->flags = TF_HEADER;
 		p->cur = elem;
 	} else {
@@ -1351,8 +1348,10 @@ value *toml_parse(const char *src, size_t len, const char *path, int first_line)
 	tp p;
 
 	memset(&p, 0, sizeof p);
-	if (!src)
+	if (!src) {
 		src = "";
+		len = 0;
+	}
 	p.start = src;
 	p.end = src + len;
 	if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)

@@ -2,7 +2,7 @@
 # Installs the Debian packages congkhai needs to build and test, when run as
 # root; otherwise prints the exact command. Quiet when nothing is missing.
 set -u
-PKGS="gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libgit2-dev libmicrohttpd-dev libutf8proc-dev"
+PKGS=${CONGKHAI_DEPS:-"gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libgit2-dev libmicrohttpd-dev libutf8proc-dev"}
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -83,4 +83,29 @@ expect_rc 0 "--output and --base-url"
 expect_grep 'href="/cchc/css/style.css"' "$TMP/out2/index.html" "root prefix from base URL"
 expect_grep "<loc>https://x.example/cchc/gioi-thieu/</loc>" "$TMP/out2/sitemap.xml" "sitemap uses base URL"
 
+# --- language from site.toml, --config ---
+sed 's/^language = "vi"/language = "en"/' "$S/site.toml" >"$TMP/en.toml"
+run build --source "$S" --config "$TMP/en.toml" --output "$TMP/en" --now 2026-11-21 -q
+expect_rc 0 "English build with --config"
+expect_grep '<html lang="en"' "$TMP/en/index.html" "lang from site.toml"
+expect_grep "$(sed -n 's/^skip_link = "\(.*\)"/\1/p' "$ROOT/themes/default/i18n/en.toml")" "$TMP/en/index.html" "English interface strings"
+sed 's/^language = "vi"/language = "fr"/' "$S/site.toml" >"$TMP/fr.toml"
+run build --source "$S" --config "$TMP/fr.toml"; expect_rc 1 "unsupported language"
+expect_err "fr.toml:" "language error names the file"
+
+# --- make install ---
+check "make install" make -s -C "$ROOT" install PREFIX="$TMP/prefix"
+check "installed binary runs" "$TMP/prefix/bin/congkhai" version
+expect_file "$TMP/prefix/share/man/man1/congkhai.1" "installed man page"
+
+# --- make deps: a user who is not root gets the exact command ---
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	out=$(CONGKHAI_DEPS="congkhai-no-such-package" setpriv --reuid=65534 --regid=65534 --clear-groups \
+		sh "$ROOT/generator/deps.sh" 2>&1); rc=$?
+	check "deps.sh as non-root fails" [ "$rc" -eq 1 ]
+	check "deps.sh as non-root prints the command" sh -c "printf '%s' \"\$0\" | grep -q 'run as root: apt-get install -y congkhai-no-such-package'" "$out"
+fi
+out=$(CONGKHAI_DEPS="dpkg" sh "$ROOT/generator/deps.sh" 2>&1); rc=$?
+check "deps.sh quiet when nothing is missing" [ "$rc" -eq 0 -a -z "$out" ]
+
 done_suite cli-build

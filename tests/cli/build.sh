@@ -101,7 +101,7 @@ expect_file "$TMP/prefix/share/man/man1/congkhai.1" "installed man page"
 # --- make deps: a user who is not root gets the exact command ---
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	out=$(CONGKHAI_DEPS="congkhai-no-such-package" setpriv --reuid=65534 --regid=65534 --clear-groups \
-		sh "$ROOT/generator/deps.sh" 2>&1); rc=$?
+		sh -s <"$ROOT/generator/deps.sh" 2>&1); rc=$?
 	check "deps.sh as non-root fails" [ "$rc" -eq 1 ]
 	check "deps.sh as non-root prints the command" sh -c "printf '%s' \"\$0\" | grep -q 'run as root: apt-get install -y congkhai-no-such-package'" "$out"
 fi

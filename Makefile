@@ -6,6 +6,7 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 PKGS    := libcmark-gfm sqlite3 libgit2 libmicrohttpd libutf8proc
 SHARED  ?= ../shared
+BUILD   ?= build
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wpointer-arith -Wformat=2 -Wvla \
@@ -19,12 +20,12 @@ SAN_CFLAGS = $(BASE) -O1 -g $(SAN) $(PKG_CFLAGS)
 
 LIB_SRC := $(filter-out generator/main.c,$(wildcard generator/*.c))
 HDRS    := $(wildcard generator/*.h)
-REL_OBJ := $(patsubst generator/%.c,build/rel/%.o,$(LIB_SRC))
-SAN_OBJ := $(patsubst generator/%.c,build/san/%.o,$(LIB_SRC))
+REL_OBJ := $(patsubst generator/%.c,$(BUILD)/rel/%.o,$(LIB_SRC))
+SAN_OBJ := $(patsubst generator/%.c,$(BUILD)/san/%.o,$(LIB_SRC))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
-UNIT_BIN := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/%,$(UNIT_SRC))
 CONF_SRC := $(wildcard tests/conformance/*.c)
-CONF_BIN := $(patsubst tests/conformance/%.c,build/san/tests/%,$(CONF_SRC))
+CONF_BIN := $(patsubst tests/conformance/%.c,$(BUILD)/san/tests/%,$(CONF_SRC))
 
 .PHONY: all deps site test install clean check-deps
 all: generator/congkhai tests/toml-decoder
@@ -32,26 +33,34 @@ all: generator/congkhai tests/toml-decoder
 deps:
 	@sh generator/deps.sh
 
-generator/congkhai: build/rel/main.o $(REL_OBJ)
-	$(CC) -o $@ $^ $(PKG_LIBS)
+generator/congkhai: $(BUILD)/rel/main.o $(REL_OBJ)
+	@printf "  LINK    %s\n" $@
+	@$(CC) -o $@ $^ $(PKG_LIBS)
 
-tests/toml-decoder: build/rel/tests/toml_decoder.o $(REL_OBJ)
-	$(CC) -o $@ $^ $(PKG_LIBS)
+tests/toml-decoder: $(BUILD)/rel/tests/toml_decoder.o $(REL_OBJ)
+	@printf "  LINK    %s\n" $@
+	@$(CC) -o $@ $^ $(PKG_LIBS)
 
-build/rel/%.o: generator/%.c $(HDRS) | build/rel
-	$(CC) $(REL_CFLAGS) -c -o $@ $<
-build/rel/tests/%.o: tests/%.c $(HDRS) | build/rel/tests
-	$(CC) $(REL_CFLAGS) -c -o $@ $<
-build/san/%.o: generator/%.c $(HDRS) | build/san
-	$(CC) $(SAN_CFLAGS) -c -o $@ $<
-build/san/congkhai: build/san/main.o $(SAN_OBJ)
-	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
-build/san/tests/%: tests/unit/%.c tests/test.h $(SAN_OBJ) | build/san/tests
-	$(CC) $(SAN_CFLAGS) -Itests -o $@ $< $(SAN_OBJ) $(PKG_LIBS)
-build/san/tests/%: tests/conformance/%.c tests/test.h $(SAN_OBJ) | build/san/tests
-	$(CC) $(SAN_CFLAGS) -Itests -o $@ $< $(SAN_OBJ) $(PKG_LIBS)
+$(BUILD)/rel/%.o: generator/%.c $(HDRS) | $(BUILD)/rel
+	@printf "  CC      %s\n" $<
+	@$(CC) $(REL_CFLAGS) -c -o $@ $<
+$(BUILD)/rel/tests/%.o: tests/%.c $(HDRS) | $(BUILD)/rel/tests
+	@printf "  CC      %s\n" $<
+	@$(CC) $(REL_CFLAGS) -c -o $@ $<
+$(BUILD)/san/%.o: generator/%.c $(HDRS) | $(BUILD)/san
+	@printf "  CC      %s\n" $<
+	@$(CC) $(SAN_CFLAGS) -c -o $@ $<
+$(BUILD)/san/congkhai: $(BUILD)/san/main.o $(SAN_OBJ)
+	@printf "  LINK    %s\n" $@
+	@$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+$(BUILD)/san/tests/%: tests/unit/%.c tests/test.h $(SAN_OBJ) | $(BUILD)/san/tests
+	@printf "  CC      %s\n" $<
+	@$(CC) $(SAN_CFLAGS) -Itests -o $@ $< $(SAN_OBJ) $(PKG_LIBS)
+$(BUILD)/san/tests/%: tests/conformance/%.c tests/test.h $(SAN_OBJ) | $(BUILD)/san/tests
+	@printf "  CC      %s\n" $<
+	@$(CC) $(SAN_CFLAGS) -Itests -o $@ $< $(SAN_OBJ) $(PKG_LIBS)
 
-build/rel build/san build/rel/tests build/san/tests:
+$(BUILD)/rel $(BUILD)/san $(BUILD)/rel/tests $(BUILD)/san/tests:
 	@mkdir -p $@
 
 site: deps
@@ -59,8 +68,8 @@ site: deps
 	./generator/congkhai build
 
 test: deps
-	@$(MAKE) -s --no-print-directory all build/san/congkhai $(UNIT_BIN) $(CONF_BIN)
-	@SHARED=$(SHARED) sh tests/run.sh
+	@$(MAKE) -s --no-print-directory all $(BUILD)/san/congkhai $(UNIT_BIN) $(CONF_BIN)
+	@SHARED=$(SHARED) BUILD=$(BUILD) sh tests/run.sh
 
 install: generator/congkhai
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
@@ -68,4 +77,4 @@ install: generator/congkhai
 	install -m 644 generator/congkhai.1 $(DESTDIR)$(PREFIX)/share/man/man1/congkhai.1
 
 clean:
-	rm -rf build generator/congkhai tests/toml-decoder
+	rm -rf $(BUILD) generator/congkhai tests/toml-decoder

@@ -158,9 +158,13 @@ int content_parse(content_file *cf, const char *src, size_t len, const char *pat
 			goto fail;
 		}
 	}
-	if (md_render(&cf->md, src + sp.body_off, sp.body_len, opts) < 0) {
-		err_wrap(path, sp.body_line, 0);
-		goto fail;
+	{
+		md_options mo = *opts;
+		mo.first_line = sp.body_line;
+		if (md_render(&cf->md, src + sp.body_off, sp.body_len, &mo) < 0) {
+			err_wrap(path, sp.body_line, 0);
+			goto fail;
+		}
 	}
 	return 0;
 bad_aliases:

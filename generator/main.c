@@ -14,16 +14,6 @@
 
 enum { EXIT_OK = 0, EXIT_SITE = 1, EXIT_USAGE = 2 };
 
-static const char usage_main[] =
-	"usage: congkhai <command> [options]\n"
-	"\n"
-	"commands:\n"
-	"  build     build the site into public/\n"
-	"  help      show help for a command\n"
-	"  version   print the version\n"
-	"\n"
-	"Run 'congkhai help <command>' for a command's options.\n";
-
 static const char usage_build[] =
 	"usage: congkhai build [options]\n"
 	"\n"
@@ -166,40 +156,85 @@ static int cmd_build(int argc, char **argv)
 	return EXIT_OK;
 }
 
+static int cmd_help(int argc, char **argv);
+static int cmd_version(int argc, char **argv);
+
+/* The commands. A module that adds a command adds its row here: the name,
+ * the function (argc/argv after the command name; returns the exit code),
+ * a one-line summary and the full usage text. */
+static const struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+	const char *usage;
+} commands[] = {
+	{ "build", cmd_build, "build the site into public/", usage_build },
+	{ "help", cmd_help, "show help for a command", "usage: congkhai help [COMMAND]\n" },
+	{ "version", cmd_version, "print the version", "usage: congkhai version\n" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+static void print_usage(FILE *f)
+{
+	const struct command *c;
+
+	fputs("usage: congkhai <command> [options]\n\ncommands:\n", f);
+	for (c = commands; c->name; c++)
+		fprintf(f, "  %-13s %s\n", c->name, c->summary);
+	fputs("\nRun 'congkhai help <command>' for a command's options.\n", f);
+}
+
+static const struct command *find_command(const char *name)
+{
+	const struct command *c;
+
+	for (c = commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+static int cmd_version(int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 0)
+		return usage_error("version takes no arguments");
+	printf("congkhai %s\n", CONGKHAI_VERSION);
+	return EXIT_OK;
+}
+
 static int cmd_help(int argc, char **argv)
 {
+	const struct command *c;
+
 	if (argc == 0) {
-		fputs(usage_main, stdout);
+		print_usage(stdout);
 		return EXIT_OK;
 	}
-	if (strcmp(argv[0], "build") == 0) {
-		fputs(usage_build, stdout);
-		return EXIT_OK;
-	}
-	if (strcmp(argv[0], "help") == 0 || strcmp(argv[0], "version") == 0) {
-		fputs(usage_main, stdout);
-		return EXIT_OK;
-	}
-	return usage_error("no help for unknown command '%s'", argv[0]);
+	c = find_command(argv[0]);
+	if (!c)
+		return usage_error("no help for unknown command '%s'", argv[0]);
+	fputs(c->usage, stdout);
+	return EXIT_OK;
 }
 
 int main(int argc, char **argv)
 {
+	const struct command *c;
 	int r;
 
 	if (argc < 2) {
-		fputs(usage_main, stderr);
+		print_usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (strcmp(argv[1], "build") == 0)
-		r = cmd_build(argc - 2, argv + 2);
-	else if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
-		r = cmd_help(argc - 2, argv + 2);
-	else if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
-		printf("congkhai %s\n", CONGKHAI_VERSION);
-		r = EXIT_OK;
-	} else
-		r = usage_error("unknown command '%s'", argv[1]);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return cmd_help(0, NULL);
+	if (strcmp(argv[1], "--version") == 0)
+		return cmd_version(0, NULL);
+	c = find_command(argv[1]);
+	if (!c)
+		return usage_error("unknown command '%s'", argv[1]);
+	r = c->fn(argc - 2, argv + 2);
 	warn_clear();
 	err_clear();
 	return r;

@@ -231,6 +231,22 @@ int md_render(md_result *r, const char *src, size_t len, const md_options *opts)
 			}
 			continue;
 		}
+		if (t == CMARK_NODE_CODE_BLOCK && opts && opts->block && cmark_node_get_fenced(node, NULL, NULL, NULL)) {
+			const char *info = cmark_node_get_fence_info(node);
+			const char *code = cmark_node_get_literal(node);
+			int first = opts->first_line > 0 ? opts->first_line : 1;
+			int handled;
+
+			if (info && *info) {
+				handled = opts->block(opts->block_ud, &r->html, info, code ? code : "",
+						      code ? strlen(code) : 0,
+						      first + cmark_node_get_start_line(node) - 1);
+				if (handled < 0)
+					goto done;
+				if (handled > 0)
+					continue;
+			}
+		}
 		if (t == CMARK_NODE_PARAGRAPH && r->summary.len == 0) {
 			plain_text(&r->summary, node);
 			cut_summary(&r->summary);

@@ -15,11 +15,22 @@
 
 #include <stddef.h>
 
+/* A handler for fenced code blocks with an info string ("query ...").
+ * info: the whole info string; code: the block's text; line: the file line
+ * of the opening fence. Appends HTML to out and returns 1 when it handled
+ * the block, 0 to leave it to cmark (an ordinary code block), -1 on error
+ * (error slot set, with path:line). */
+typedef int (*md_block_fn)(void *ud, buf_t *out, const char *info, const char *code,
+			   size_t len, int line);
+
 typedef struct {
-	int unsafe_html; /* keep raw HTML (site.toml: markdown.unsafe_html) */
+	int unsafe_html;     /* keep raw HTML (site.toml: markdown.unsafe_html) */
+	md_block_fn block;   /* NULL: no special blocks */
+	void *block_ud;
+	int first_line;      /* file line of the Markdown's first line (1 when 0) */
 } md_options;
 
-#define MD_OPTIONS_INIT { 0 }
+#define MD_OPTIONS_INIT { 0, NULL, NULL, 1 }
 
 typedef struct {
 	buf_t html;    /* the body as HTML */

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
+struct render_ctx {
 	site *s;
 	output *out;
 	value *site_ctx;   /* ctx[0]: { site, t } */
@@ -17,7 +17,16 @@ typedef struct {
 	const char *lang;
 	value_dt today;
 	size_t pages;
-} rctx;
+	char **extra_urls; /* generated pages, for the sitemap */
+	size_t nextra, capextra;
+};
+typedef struct render_ctx rctx;
+
+/* Modules that generate pages from data add their generator here. */
+typedef int (*render_generator)(render_ctx *c);
+static const render_generator generators[] = {
+	NULL
+};
 
 int render_date(buf_t *out, const value_dt *d, date_precision prec, const char *lang)
 {
@@ -717,6 +726,8 @@ static int write_sitemap(rctx *c)
 		 "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 	for (i = 0; i < c->s->nall; i++) {
 		const page *p = c->s->all[i];
+		if (p->claimed)
+			continue;
 		buf_puts(&x, "<url><loc>");
 		xml_text(&x, c->s->cfg.base_url);
 		xml_text(&x, p->url);
@@ -727,6 +738,12 @@ static int write_sitemap(rctx *c)
 			buf_puts(&x, "</lastmod>");
 		}
 		buf_puts(&x, "</url>\n");
+	}
+	for (i = 0; i < c->nextra; i++) {
+		buf_puts(&x, "<url><loc>");
+		xml_text(&x, c->s->cfg.base_url);
+		xml_text(&x, c->extra_urls[i]);
+		buf_puts(&x, "</loc></url>\n");
 	}
 	buf_puts(&x, "</urlset>\n");
 	r = x.oom ? err_oom() : output_write(c->out, "sitemap.xml", x.ptr, x.len);
@@ -833,8 +850,13 @@ int render_site(site *s, output *out, const value_dt *today)
 	for (i = 0; i < s->nall; i++)
 		if (s->all[i]->kind == PAGE_REGULAR && render_regular(&c, s->all[i]) < 0)
 			goto done;
+	for (i = 0; generators[i]; i++)
+		if (generators[i](&c) < 0)
+			goto done;
 	for (i = 0; i < s->nall; i++) {
 		page *p = s->all[i];
+		if (p->claimed)
+			continue;
 		if ((p->kind == PAGE_SECTION && render_list(&c, p, "list") < 0) ||
 		    (p->kind == PAGE_TERM && render_list(&c, p, "term") < 0) ||
 		    (p->kind == PAGE_TAXONOMY && render_taxonomy(&c, p) < 0))
@@ -853,6 +875,124 @@ int render_site(site *s, output *out, const value_dt *today)
 	r = 0;
 done:
 	value_free(c.site_ctx);
+	for (i = 0; i < c.nextra; i++)
+		free(c.extra_urls[i]);
+	free(c.extra_urls);
 	buf_free(&root);
+	return r;
+}
+
+int render_url(const render_ctx *c, buf_t *out, const char *url)
+{
+	return site_url(c, out, url) < 0 || out->oom ? err_oom() : 0;
+}
+
+site *render_site_of(const render_ctx *c)
+{
+	return c->s;
+}
+
+const value_dt *render_today(const render_ctx *c)
+{
+	return &c->today;
+}
+
+int render_file_out(render_ctx *c, const char *rel, const void *data, size_t len)
+{
+	return output_write(c->out, rel, data, len);
+}
+
+static int merge_fields(value *dst, value *src)
+{
+	size_t i;
+
+	if (!src)
+		return 0;
+	for (i = 0; i < src->u.t.len; i++) {
+		if (value_table_set(dst, src->u.t.keys[i], src->u.t.klens[i], src->u.t.vals[i]) < 0) {
+			src->u.t.vals[i] = NULL;
+			value_free(src);
+			return -1;
+		}
+		src->u.t.vals[i] = NULL;
+	}
+	value_free(src);
+	return 0;
+}
+
+int render_page_out(render_ctx *c, const render_page *rp)
+{
+	page *content = site_find(c->s, rp->url), fake;
+	const char *name;
+	value *ctx = NULL, *pv, *crumbs = rp->crumbs, *fields = rp->fields;
+	buf_t rel = BUF_INIT;
+	char *u;
+	int r = -1;
+
+	name = theme_pick(&c->s->th, rp->layouts, rp->nlayouts, rp->origin);
+	if (!name)
+		goto done;
+	memset(&fake, 0, sizeof fake);
+	if (content && (content->kind == PAGE_SECTION || content->kind == PAGE_REGULAR)) {
+		fake = *content;
+		content->claimed = 1;
+	} else {
+		fake.kind = PAGE_REGULAR;
+		fake.url = (char *)rp->url;
+		fake.section = (char *)"";
+		fake.title = (char *)rp->title;
+		fake.summary = (char *)"";
+		fake.cf.fm = value_new_table();
+		if (!fake.cf.fm)
+			goto done;
+	}
+	fake.parent = c->s->home;
+	ctx = page_context(c, &fake, &pv);
+	if (!content || !(content->kind == PAGE_SECTION || content->kind == PAGE_REGULAR))
+		value_free(fake.cf.fm);
+	if (!ctx)
+		goto done;
+	if (crumbs) {
+		value *bc = value_table_get(pv, "breadcrumbs");
+		size_t i;
+		for (i = 0; i < value_len(crumbs); i++) {
+			value *e = value_at(crumbs, i), *ne = value_new_table();
+			if (!ne || value_table_set_str(ne, "title", value_get_str(e, "title", "")) < 0 ||
+			    set_url(c, ne, "url", value_get_str(e, "url", "/")) < 0 || value_array_push(bc, ne) < 0)
+				goto done;
+		}
+	}
+	if (value_table_set_str(pv, "kind", "data") < 0)
+		goto done;
+	r = merge_fields(pv, fields);
+	fields = NULL;
+	if (r < 0 || out_rel(&rel, rp->url, 1) < 0) {
+		r = -1;
+		goto done;
+	}
+	r = render_to(c, name, ctx, rel.ptr, rp->origin);
+	if (r == 0) {
+		if (c->nextra == c->capextra) {
+			size_t cap = c->capextra ? c->capextra * 2 : 32;
+			char **n = realloc(c->extra_urls, cap * sizeof *n);
+			if (!n) {
+				r = err_oom();
+				goto done;
+			}
+			c->extra_urls = n;
+			c->capextra = cap;
+		}
+		u = strdup(rp->url);
+		if (!u) {
+			r = err_oom();
+			goto done;
+		}
+		c->extra_urls[c->nextra++] = u;
+	}
+done:
+	value_free(ctx);
+	value_free(crumbs);
+	value_free(fields);
+	buf_free(&rel);
 	return r;
 }

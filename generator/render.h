@@ -18,6 +18,38 @@
 
 int render_site(site *s, output *out, const value_dt *today);
 
+/* ---- For modules that generate pages from data ----
+ *
+ * A generator is a function int gen(render_ctx *c) listed in render.c's
+ * `generators` table. Generators run after the content pages and before
+ * the section lists, so a generated page may take over a content section's
+ * URL: its _index.md then gives the generated page its title, text
+ * (page.content) and summary, and the plain list is not written. */
+typedef struct render_ctx render_ctx;
+
+typedef struct {
+	const char *url;      /* "/chi-tieu/" or "/chi-tieu/ty-le/" (ends in '/') */
+	const char *title;    /* used when no content page has this URL */
+	const char *const *layouts; /* template names to try, first found wins */
+	size_t nlayouts;
+	const char *origin;   /* the file messages name (e.g. "data/chi-tieu.sql") */
+	value *fields;        /* merged into `page` (taken: freed by the call) */
+	value *crumbs;        /* breadcrumbs between home and this page, array of
+	                         {title, url} with site URLs like "/chi-tieu/"
+	                         (taken; NULL: home only) */
+} render_page;
+
+/* Renders one generated page to url + "index.html" and lists it in the
+ * sitemap. The page context is as for content pages (page.title, url,
+ * permalink, breadcrumbs, menu ...) plus `fields`. 0 / -1. */
+int render_page_out(render_ctx *c, const render_page *rp);
+/* Writes any other file (CSV, JSON, SVG) below the output root. 0 / -1. */
+int render_file_out(render_ctx *c, const char *rel, const void *data, size_t len);
+/* Appends url with the site root ("/chi-tieu/" -> "/cchc/chi-tieu/"). */
+int render_url(const render_ctx *c, buf_t *out, const char *url);
+site *render_site_of(const render_ctx *c);
+const value_dt *render_today(const render_ctx *c);
+
 /* The date the way pages show it, honouring the paper's precision:
  * "28/12/2021", "tháng 10/2022", "năm 2023" (lang "vi"), or
  * "28/12/2021", "10/2022", "2023" (lang "en"). 0 / -1. */

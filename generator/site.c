@@ -95,15 +95,49 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* Handlers of fenced blocks by the first word of their info string
+ * ("query chart=bar" -> "query"). Each module that renders a kind of block
+ * adds itself here. */
+typedef struct {
+	const char *word;
+	int (*fn)(site *s, const char *path, buf_t *out, const char *info,
+		  const char *code, size_t len, int line);
+} block_handler;
+
+static const block_handler block_handlers[] = {
+	{ NULL, NULL }
+};
+
+typedef struct {
+	site *s;
+	const char *path;
+} block_ctx;
+
+static int dispatch_block(void *ud, buf_t *out, const char *info, const char *code, size_t len, int line)
+{
+	const block_ctx *bc = ud;
+	size_t i, n = strcspn(info, " \t");
+
+	for (i = 0; block_handlers[i].word; i++)
+		if (strlen(block_handlers[i].word) == n && strncmp(info, block_handlers[i].word, n) == 0)
+			return block_handlers[i].fn(bc->s, bc->path, out, info, code, len, line);
+	return 0;
+}
+
 /* Reads one Markdown file into a page. rel is below content/. */
 static int load_md(site *s, page *p, const char *rel, const char *path)
 {
 	buf_t src = BUF_INIT;
 	md_options mo = MD_OPTIONS_INIT;
+	block_ctx bc;
 	int r;
 
 	(void)rel;
+	bc.s = s;
+	bc.path = path;
 	mo.unsafe_html = s->cfg.unsafe_html;
+	mo.block = dispatch_block;
+	mo.block_ud = &bc;
 	r = fs_read(path, &src);
 	if (r == 0) {
 		content_free(&p->cf);
@@ -444,12 +478,15 @@ static const char *page_origin(const page *p)
 	return p->url;
 }
 
+/* Sorts the URL index and refuses two pages with one URL. */
 static int check_unique_urls(site *s)
 {
-	page **sorted = malloc((s->nall ? s->nall : 1) * sizeof *sorted);
+	page **sorted;
 	size_t i;
 	int r = 0;
 
+	free(s->by_url);
+	s->by_url = sorted = malloc((s->nall ? s->nall : 1) * sizeof *sorted);
 	if (!sorted)
 		return err_oom();
 	memcpy(sorted, s->all, s->nall * sizeof *sorted);
@@ -462,8 +499,22 @@ static int check_unique_urls(site *s)
 				    sorted[i]->url, page_origin(sorted[i - 1]));
 			break;
 		}
-	free(sorted);
 	return r;
+}
+
+static int url_key_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, (*(page *const *)elem)->url);
+}
+
+page *site_find(const site *s, const char *url)
+{
+	page **p;
+
+	if (!s->by_url)
+		return NULL;
+	p = bsearch(url, s->by_url, s->nall, sizeof *s->by_url, url_key_cmp);
+	return p ? *p : NULL;
 }
 
 int site_load(site *s, const site_options *opts)
@@ -489,6 +540,25 @@ int site_load(site *s, const site_options *opts)
 		goto fail;
 	if (theme_load(&s->th, cfgpath.ptr, s->cfg.language) < 0)
 		goto fail;
+	{
+		const value *dbv = value_get_path(s->cfg.raw, "data.db");
+		const char *dbfile = NULL;
+		if (dbv && dbv->kind != V_STRING) {
+			err_set(s->cfg.path, dbv->line, dbv->col, "[data] db must be a file name in quotes");
+			goto fail;
+		}
+		if (dbv) {
+			if (strstr(dbv->u.s.ptr, "..") || dbv->u.s.ptr[0] == '/') {
+				err_set(s->cfg.path, dbv->line, dbv->col, "[data] db must be a file inside the site folder");
+				goto fail;
+			}
+			if (site_path(s, &cfgpath, dbv->u.s.ptr) < 0)
+				goto fail;
+			dbfile = cfgpath.ptr;
+		}
+		if (site_path(s, &path, "data") < 0 || data_open(&s->db, path.ptr, dbfile) < 0)
+			goto fail;
+	}
 	s->home = new_page(s, PAGE_HOME, NULL);
 	if (!s->home || set_str(&s->home->section, "", 0) < 0 || set_str(&s->home->url, "/", 1) < 0)
 		goto fail;
@@ -544,6 +614,8 @@ void site_free(site *s)
 	for (i = 0; i < s->nassets; i++)
 		free(s->assets[i]);
 	free(s->assets);
+	free(s->by_url);
+	data_close(s->db);
 	theme_free(&s->th);
 	config_free(&s->cfg);
 	free(s->source);

@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "content.h"
+#include "data.h"
 #include "theme.h"
 
 #include <stddef.h>
@@ -49,6 +50,7 @@ struct page {
 	const config_taxonomy *tax; /* taxonomy and term pages */
 	term *terms;          /* taxonomy pages: its terms */
 	size_t nterms, capterms;
+	int claimed;          /* a generated page took over this URL (render.h) */
 };
 
 typedef struct {
@@ -68,9 +70,15 @@ typedef struct {
 	char **assets;        /* non-Markdown files below content/, relative */
 	size_t nassets, capassets;
 	size_t drafts_skipped;
+	data_db *db;          /* the site's data (read-only once loaded) */
+	page **by_url;        /* every page sorted by URL, for site_find() */
 } site;
 
+/* Loads the site. Order: site.toml, theme, data (data/ or [data] db),
+ * content/. */
 int site_load(site *s, const site_options *opts);
+/* The page with that URL ("/van-ban/x/"), or NULL. */
+page *site_find(const site *s, const char *url);
 void site_free(site *s);
 
 /* The path of f below the site folder as messages show it:

@@ -30,7 +30,9 @@ run_suite() {
 	echo "  $name: $p passed, $f failed${s:+, $s skipped}" | sed 's/, 0 skipped//'
 	total_p=$((total_p + p)); total_f=$((total_f + f)); total_s=$((total_s + s))
 }
-for t in build/san/tests/*; do
+BUILD=${BUILD:-build}
+export BUILD
+for t in "$BUILD"/san/tests/*; do
 	[ -x "$t" ] || continue
 	run_suite "$(basename "$t")" "$t"
 done

@@ -94,7 +94,7 @@ run build --source "$S" --config "$TMP/fr.toml"; expect_rc 1 "unsupported langua
 expect_err "fr.toml:" "language error names the file"
 
 # --- make install ---
-check "make install" make -s -C "$ROOT" install PREFIX="$TMP/prefix"
+check "make install" make -s -C "$ROOT" BUILD="${BUILD:-build}" install PREFIX="$TMP/prefix"
 check "installed binary runs" "$TMP/prefix/bin/congkhai" version
 expect_file "$TMP/prefix/share/man/man1/congkhai.1" "installed man page"
 

@@ -4,7 +4,7 @@
 # CONGKHAI is the binary under test (the sanitizer build by default).
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-CONGKHAI=${CONGKHAI:-$ROOT/build/san/congkhai}
+CONGKHAI=${CONGKHAI:-$ROOT/${BUILD:-build}/san/congkhai}
 SHARED=${SHARED:-../shared}
 case $SHARED in /*) ;; *) SHARED=$ROOT/$SHARED ;; esac
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}

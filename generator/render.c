@@ -22,6 +22,14 @@ struct render_ctx {
 };
 typedef struct render_ctx rctx;
 
+/* Modules that add fields to every page's context (history, citations)
+ * add their function here; it receives the page and the `page` table of
+ * its context, after the standard fields are set. 0 / -1. */
+typedef int (*render_extender)(render_ctx *c, const page *p, value *pagev);
+static const render_extender extenders[] = {
+	NULL
+};
+
 /* Modules that generate pages from data add their generator here. */
 typedef int (*render_generator)(render_ctx *c);
 static const render_generator generators[] = {
@@ -325,6 +333,12 @@ static value *page_context(const rctx *c, const page *p, value **pagev)
 	source = value_get_str(p->cf.fm, "source", NULL);
 	if (source && value_table_set_str(pv, "source", source) < 0)
 		goto fail;
+	{
+		size_t i;
+		for (i = 0; extenders[i]; i++)
+			if (extenders[i]((render_ctx *)c, p, pv) < 0)
+				goto fail;
+	}
 	return ctx;
 fail:
 	value_free(ctx);

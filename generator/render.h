@@ -39,6 +39,11 @@ typedef struct {
 	                         (taken; NULL: home only) */
 } render_page;
 
+/* An extender is a function int ext(render_ctx *c, const page *p, value
+ * *pagev) listed in render.c's `extenders` table: it adds fields to the
+ * `page` table of every page's context (content pages and generated ones;
+ * p is the content page, or a stand-in with an empty front matter). */
+
 /* Renders one generated page to url + "index.html" and lists it in the
  * sitemap. The page context is as for content pages (page.title, url,
  * permalink, breadcrumbs, menu ...) plus `fields`. 0 / -1. */

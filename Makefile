@@ -4,7 +4,7 @@
 
 CC      ?= cc
 PREFIX  ?= /usr/local
-PKGS    := libcmark-gfm sqlite3 libgit2 libmicrohttpd libutf8proc
+PKGS    := libcmark-gfm sqlite3 libgit2 libmicrohttpd libutf8proc zlib
 SHARED  ?= ../shared
 BUILD   ?= build
 
@@ -27,7 +27,14 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/%,$(UNIT_SRC))
 CONF_SRC := $(wildcard tests/conformance/*.c)
 CONF_BIN := $(patsubst tests/conformance/%.c,$(BUILD)/san/tests/%,$(CONF_SRC))
 
-.PHONY: all deps site test install clean check-deps
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY  := $(patsubst %,$(BUILD)/san/tests/fuzz-replay-%,$(FUZZ_TARGETS))
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator -g -O1 \
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(PKG_CFLAGS)
+
+.PHONY: all deps site test install clean check-deps fuzz
 all: generator/congkhai tests/toml-decoder
 
 deps:
@@ -60,6 +67,27 @@ $(BUILD)/san/tests/%: tests/conformance/%.c tests/test.h $(SAN_OBJ) | $(BUILD)/s
 	@printf "  CC      %s\n" $<
 	@$(CC) $(SAN_CFLAGS) -Itests -o $@ $< $(SAN_OBJ) $(PKG_LIBS)
 
+# make test replays every fuzz target's corpus (and past crash inputs)
+$(BUILD)/san/tests/fuzz-replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(SAN_OBJ) | $(BUILD)/san/tests
+	@printf "  CC      %s\n" $<
+	@$(CC) $(SAN_CFLAGS) -Itests -o $@ $< tests/fuzz/replay.c $(SAN_OBJ) $(PKG_LIBS)
+
+# make fuzz FUZZ_SECONDS=N: each libFuzzer target for N seconds (clang)
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(HDRS)
+	@mkdir -p $(BUILD)/fuzz
+	@printf "  FUZZCC  %s\n" $@
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) $(PKG_LIBS)
+fuzz: deps $(patsubst %,$(BUILD)/fuzz/fuzz_%,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(BUILD)/fuzz/corpus-$$t $(BUILD)/fuzz/artifacts-$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		$(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz/artifacts-$$t/ \
+			$(BUILD)/fuzz/corpus-$$t tests/fuzz/corpus/$$t 2>&1 | \
+			grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|artifact_prefix)" ; \
+		ls $(BUILD)/fuzz/artifacts-$$t | grep -q . && { echo "fuzz: $$t found a crash in $(BUILD)/fuzz/artifacts-$$t"; exit 1; }; \
+	done; echo "fuzz: no crash"
+
 $(BUILD)/rel $(BUILD)/san $(BUILD)/rel/tests $(BUILD)/san/tests:
 	@mkdir -p $@
 
@@ -68,7 +96,7 @@ site: deps
 	./generator/congkhai build
 
 test: deps
-	@$(MAKE) -s --no-print-directory all $(BUILD)/san/congkhai $(UNIT_BIN) $(CONF_BIN)
+	@$(MAKE) -s --no-print-directory all $(BUILD)/san/congkhai $(UNIT_BIN) $(CONF_BIN) $(FUZZ_REPLAY)
 	@SHARED=$(SHARED) BUILD=$(BUILD) sh tests/run.sh
 
 install: generator/congkhai

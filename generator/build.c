@@ -63,6 +63,25 @@ static int today(const char *now, value_dt *out)
 	return 0;
 }
 
+/* site.toml's [output] gzip (default false) into *on. 0 / -1. */
+static int gzip_setting(const site *s, int *on)
+{
+	const value *t = value_table_get(s->cfg.raw, "output"), *g;
+
+	*on = 0;
+	if (!t)
+		return 0;
+	if (t->kind != V_TABLE)
+		return err_set(s->cfg.path, t->line, t->col, "'output' must be a table: [output]");
+	g = value_table_get(t, "gzip");
+	if (!g)
+		return 0;
+	if (g->kind != V_BOOL)
+		return err_set(s->cfg.path, g->line, g->col, "'gzip' must be true or false, without quotes");
+	*on = g->u.b;
+	return 0;
+}
+
 int build_run(const build_options *o, build_stats *st)
 {
 	site s;
@@ -87,7 +106,9 @@ int build_run(const build_options *o, build_stats *st)
 		return err_oom();
 	}
 	out.max_bytes = o->max_bytes;
-	r = output_begin(&out, outdir.ptr);
+	r = gzip_setting(&s, &out.gzip);
+	if (r == 0)
+		r = output_begin(&out, outdir.ptr);
 	if (r == 0) {
 		r = render_site(&s, &out, &day);
 		st->files = out.files;

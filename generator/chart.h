@@ -41,9 +41,14 @@ typedef struct {
 	double y_min, y_max;     /* the value axis when fixed_range, else from the data (0 included) */
 	int fixed_range;
 	int width, height;       /* viewBox size; 0 picks a default */
+	const char *id;          /* prefix of the ids of <title> ("<id>-t") and
+	                          * <desc> ("<id>-d"), unique on the page; NULL
+	                          * derives "ck-chart-<hash>" from the title and
+	                          * the data (set it when a page shows the same
+	                          * chart twice) */
 } chart_opts;
 
-#define CHART_OPTS_INIT { NULL, NULL, NULL, NULL, "", 2, 0, 0, NULL, 0, 0, 0, 0, 0 }
+#define CHART_OPTS_INIT { NULL, NULL, NULL, NULL, "", 2, 0, 0, NULL, 0, 0, 0, 0, 0, NULL }
 
 /* Vertical bars, one per point of the first series (a target line optional). */
 int chart_bar(buf_t *out, const chart_opts *o, const chart_series *s);

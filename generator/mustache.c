@@ -1213,7 +1213,7 @@ static int render_block(struct rstate *st, const struct tmpl *t, const mnode *n,
 static int render(struct rstate *st, const struct tmpl *t, const mnode *n, size_t cnt,
 		  const struct rctx *cx, const struct rscope *sc, size_t ioff, size_t ilen)
 {
-	const mnode *end = n + cnt;
+	const mnode *end = cnt ? n + cnt : n;
 	int rc = 0;
 
 	if (cnt && st->nest >= MAX_RENDER_NEST)

@@ -8,11 +8,13 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #ifndef RENAME_EXCHANGE
 #define RENAME_EXCHANGE (1 << 1)
@@ -84,8 +86,11 @@ int output_begin(output *o, const char *dir)
 	size_t n = strlen(dir);
 	long long max = o->max_bytes;
 
+	int gzip = o->gzip;
+
 	memset(o, 0, sizeof *o);
 	o->max_bytes = max;
+	o->gzip = gzip;
 	while (n > 1 && dir[n - 1] == '/')
 		n--;
 	o->final = strndup(dir, n);
@@ -148,6 +153,83 @@ static int count(output *o, size_t len, const char *rel)
 	return 0;
 }
 
+/* 1 when rel gets a .gz copy (see output.h). */
+static int gz_wanted(const char *rel)
+{
+	static const char *const ext[] = {
+		".html", ".css", ".js", ".xml", ".json", ".svg", ".csv", ".txt", NULL
+	};
+	size_t n = strlen(rel), m;
+	const char *const *e;
+
+	for (e = ext; *e; e++) {
+		m = strlen(*e);
+		if (n > m && strcmp(rel + n - m, *e) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* data as a gzip member in out: level 9, no name, mtime 0, OS Unix, so the
+ * same input always gives the same bytes. 0 / -1. */
+static int gz_compress(buf_t *out, const void *data, size_t len, const char *rel)
+{
+	z_stream z;
+	gz_header h;
+	size_t left = len;
+	int zr = Z_OK;
+
+	memset(&z, 0, sizeof z);
+	memset(&h, 0, sizeof h);
+	h.os = 3;
+	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+		return err_set(NULL, 0, 0, "writing '%s.gz': zlib could not start", rel);
+	if (deflateSetHeader(&z, &h) != Z_OK) {
+		deflateEnd(&z);
+		return err_set(NULL, 0, 0, "writing '%s.gz': zlib refused the header", rel);
+	}
+	z.next_in = (Bytef *)(uintptr_t)data;
+	while (zr != Z_STREAM_END) {
+		uInt in = left > 1u << 30 ? 1u << 30 : (uInt)left;
+		if (buf_grow(out, 64 * 1024) < 0) {
+			deflateEnd(&z);
+			return err_oom();
+		}
+		z.avail_in = in;
+		z.next_out = (Bytef *)out->ptr + out->len;
+		z.avail_out = (uInt)(out->cap - out->len - 1);
+		zr = deflate(&z, in == left ? Z_FINISH : Z_NO_FLUSH);
+		if (zr != Z_OK && zr != Z_STREAM_END && zr != Z_BUF_ERROR) {
+			deflateEnd(&z);
+			return err_set(NULL, 0, 0, "writing '%s.gz': zlib error %d", rel, zr);
+		}
+		left -= in - z.avail_in;
+		out->len = (size_t)((char *)z.next_out - out->ptr);
+		out->ptr[out->len] = '\0';
+	}
+	deflateEnd(&z);
+	return 0;
+}
+
+/* Writes the .gz copy of rel (whose full path is in path) when wanted. */
+static int write_gz(output *o, const char *rel, buf_t *path, const void *data, size_t len)
+{
+	buf_t gz = BUF_INIT;
+	int r;
+
+	if (!o->gzip || !gz_wanted(rel))
+		return 0;
+	r = gz_compress(&gz, data, len, rel);
+	if (r == 0)
+		r = count(o, gz.len, rel);
+	if (r == 0 && buf_puts(path, ".gz") < 0)
+		r = err_oom();
+	if (r == 0)
+		r = fs_write(path->ptr, gz.ptr, gz.len);
+	buf_free(&gz);
+	return r;
+}
+
 int output_write(output *o, const char *rel, const void *data, size_t len)
 {
 	buf_t path = BUF_INIT;
@@ -160,6 +242,8 @@ int output_write(output *o, const char *rel, const void *data, size_t len)
 		r = make_parent(&path);
 	if (r == 0)
 		r = fs_write(path.ptr, data, len);
+	if (r == 0)
+		r = write_gz(o, rel, &path, data, len);
 	buf_free(&path);
 	return r;
 }

@@ -8,6 +8,13 @@
  * staging folder and leaves the previous output exactly as it was.
  * Staging folders left by killed builds are removed by the next build.
  *
+ * When gzip is set (site.toml `[output] gzip = true`, set by build.c
+ * before output_begin()), output_write() and output_copy() also write
+ * "<rel>.gz" beside every .html, .css, .js, .xml, .json, .svg, .csv and
+ * .txt file, for servers that send precompressed files. The copies are
+ * deterministic: zlib level 9, no file name, mtime 0, OS "Unix"; the same
+ * bytes give the same .gz on every build. They count in files and bytes.
+ *
  * output_write() may be called from several threads at once.
  * All functions return 0 / -1 with the error slot set.
  */
@@ -22,6 +29,7 @@ typedef struct {
 	size_t files;  /* files written so far */
 	size_t bytes;
 	long long max_bytes; /* 0: no limit; else writing more is an error */
+	int gzip;      /* 1: also write .gz copies of text files (see above) */
 } output;
 
 /* 1 when rel is a safe relative output path: not empty, not absolute, no

@@ -34,7 +34,13 @@ BUILD=${BUILD:-build}
 export BUILD
 for t in "$BUILD"/san/tests/*; do
 	[ -x "$t" ] || continue
-	run_suite "$(basename "$t")" "$t"
+	case $(basename "$t") in
+	fuzz-replay-*)
+		f=${t##*/fuzz-replay-}
+		run_suite "$(basename "$t")" "$t" "$f" "tests/fuzz/corpus/$f" "tests/fuzz/regress/$f" ;;
+	*)
+		run_suite "$(basename "$t")" "$t" ;;
+	esac
 done
 for t in tests/cli/*.sh; do
 	[ -f "$t" ] || continue

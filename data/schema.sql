@@ -9,6 +9,222 @@
 PRAGMA foreign_keys = ON;
 
 -- ===== Units and indicators (indicator dashboards, rankings) =====
+-- Described in data/README.md ("Units and indicators"). Ids are slugs
+-- (a-z, 0-9, '-'); dates are text 'YYYY-MM-DD'; periods are 'YYYY',
+-- 'YYYY-Qn' or 'YYYY-MM'; numbers are written with a dot (76.03). Every
+-- row with figures has `source`: the number of the document the figure
+-- comes from as printed ('264/QĐ-UBND', '/KH-UBND' for a draft), or
+-- 'sample' for sample data, and `source_file`: the file it was transcribed
+-- from ('seeds/001_6fc72cf77e6c099c.txt'), which links it to the page of
+-- that document. Named constraints are the messages staff see.
+
+-- Administrative units and agencies. A unit keeps its id for ever: when it
+-- is dissolved or merged, set valid_to and successor and keep the row, so
+-- old rankings and documents stay readable under the name of the time.
+CREATE TABLE units (
+	id TEXT PRIMARY KEY NOT NULL
+		CONSTRAINT "units.id must be a slug of a-z, 0-9 and '-', like 'phuoc-loc'"
+		CHECK (length(id) BETWEEN 1 AND 80 AND id NOT GLOB '*[^a-z0-9-]*'),
+	name TEXT NOT NULL CONSTRAINT "units.name must not be empty" CHECK (length(trim(name)) > 0),
+	kind TEXT NOT NULL
+		CONSTRAINT "units.kind must be province, district, commune, ward, township or department"
+		CHECK (kind IN ('province', 'district', 'commune', 'ward', 'township', 'department')),
+	parent TEXT REFERENCES units(id),
+	valid_from TEXT CONSTRAINT "units.valid_from must be a date like '2025-07-01'"
+		CHECK (valid_from IS NULL OR (valid_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+			AND date(valid_from, '+0 days') IS valid_from)),
+	valid_to TEXT CONSTRAINT "units.valid_to must be a date like '2025-06-30'"
+		CHECK (valid_to IS NULL OR (valid_to GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+			AND date(valid_to, '+0 days') IS valid_to)),
+	successor TEXT REFERENCES units(id),
+	address TEXT,
+	website TEXT CONSTRAINT "units.website must start with https:// or http://"
+		CHECK (website IS NULL OR website LIKE 'https://_%' OR website LIKE 'http://_%'),
+	note TEXT,             -- shown on the unit's page (e.g. why it ended)
+	source TEXT NOT NULL CONSTRAINT "units.source must not be empty" CHECK (length(trim(source)) > 0),
+	source_file TEXT,
+	CONSTRAINT "units.valid_from must not be after valid_to"
+		CHECK (valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to),
+	CONSTRAINT "a unit cannot be its own parent or successor"
+		CHECK ((parent IS NULL OR parent <> id) AND (successor IS NULL OR successor <> id))
+);
+
+-- What is measured. measure: 'percent' (0-100, shown 76,67%), 'count'
+-- (shown 1.250), 'score' (shown 76,03). direction: which way is better.
+CREATE TABLE indicators (
+	id TEXT PRIMARY KEY NOT NULL
+		CONSTRAINT "indicators.id must be a slug of a-z, 0-9 and '-', like 'thanh-toan-truc-tuyen'"
+		CHECK (length(id) BETWEEN 1 AND 80 AND id NOT GLOB '*[^a-z0-9-]*'),
+	name TEXT NOT NULL CONSTRAINT "indicators.name must not be empty" CHECK (length(trim(name)) > 0),
+	description TEXT,
+	measure TEXT NOT NULL CONSTRAINT "indicators.measure must be percent, count or score"
+		CHECK (measure IN ('percent', 'count', 'score')),
+	direction TEXT NOT NULL DEFAULT 'higher'
+		CONSTRAINT "indicators.direction must be higher or lower (which way is better)"
+		CHECK (direction IN ('higher', 'lower')),
+	unit_label TEXT,       -- what is counted: 'hồ sơ', '%', 'điểm'
+	position INTEGER       -- order on the pages, lower first (then by name)
+);
+
+-- The documents that set an indicator's targets, with their words.
+CREATE TABLE indicator_documents (
+	indicator TEXT NOT NULL REFERENCES indicators(id),
+	document TEXT,         -- the number as printed: '91/KH-UBND', '/UBND-NV'
+	source_file TEXT,      -- or the file it was transcribed from
+	note TEXT,             -- what the document says, quoted
+	CONSTRAINT "indicator_documents needs document or source_file"
+		CHECK (document IS NOT NULL OR source_file IS NOT NULL),
+	UNIQUE (indicator, document, source_file)
+);
+
+-- Targets. A target is for one unit, or for a group of units:
+-- 'all' (every unit), 'all-communes' (communes, wards, townships),
+-- 'all-districts', 'all-departments', optionally only those below
+-- `within` (a province or district; with 'all' the unit itself too).
+-- It applies from the start of its period until a newer one replaces it.
+-- comparison: '>=' (từ ... trở lên, ít nhất), '<=' (không quá), '='
+-- (đạt X: reached at X or better, by the indicator's direction).
+CREATE TABLE targets (
+	indicator TEXT NOT NULL REFERENCES indicators(id),
+	unit TEXT REFERENCES units(id),
+	unit_group TEXT
+		CONSTRAINT "targets.unit_group must be all, all-communes, all-districts or all-departments"
+		CHECK (unit_group IS NULL OR unit_group IN ('all', 'all-communes', 'all-districts', 'all-departments')),
+	within TEXT REFERENCES units(id),
+	period TEXT NOT NULL
+		CONSTRAINT "targets.period must be a year, quarter or month: '2023', '2023-Q2' or '2023-04'"
+		CHECK (period GLOB '[12][0-9][0-9][0-9]' OR period GLOB '[12][0-9][0-9][0-9]-Q[1-4]'
+			OR (period GLOB '[12][0-9][0-9][0-9]-[01][0-9]' AND substr(period, 6, 2) BETWEEN '01' AND '12')),
+	value REAL NOT NULL
+		CONSTRAINT "targets.value must be a number written with a dot, like 76.03"
+		CHECK (typeof(value) IN ('integer', 'real')),
+	comparison TEXT NOT NULL DEFAULT '>='
+		CONSTRAINT "targets.comparison must be '>=', '<=' or '='"
+		CHECK (comparison IN ('>=', '<=', '=')),
+	note TEXT,             -- the target in the document's words
+	source TEXT NOT NULL CONSTRAINT "targets.source must name the document that sets the target"
+		CHECK (length(trim(source)) > 0),
+	source_file TEXT,
+	CONSTRAINT "a target names exactly one of unit and unit_group"
+		CHECK ((unit IS NULL) <> (unit_group IS NULL)),
+	CONSTRAINT "targets.within goes with unit_group only"
+		CHECK (within IS NULL OR unit_group IS NOT NULL)
+);
+
+-- Measured values. For rates give numerator and denominator when known
+-- (both or neither); value must then be 100 * numerator / denominator,
+-- rounded to at most one decimal place or finer.
+CREATE TABLE observations (
+	indicator TEXT NOT NULL REFERENCES indicators(id),
+	unit TEXT NOT NULL REFERENCES units(id),
+	period TEXT NOT NULL
+		CONSTRAINT "observations.period must be a year, quarter or month: '2023', '2023-Q2' or '2023-04'"
+		CHECK (period GLOB '[12][0-9][0-9][0-9]' OR period GLOB '[12][0-9][0-9][0-9]-Q[1-4]'
+			OR (period GLOB '[12][0-9][0-9][0-9]-[01][0-9]' AND substr(period, 6, 2) BETWEEN '01' AND '12')),
+	value REAL NOT NULL
+		CONSTRAINT "observations.value must be a number written with a dot, like 76.03"
+		CHECK (typeof(value) IN ('integer', 'real')),
+	numerator REAL,
+	denominator REAL,
+	note TEXT,
+	source TEXT NOT NULL CONSTRAINT "observations.source must name a document, or be 'sample'"
+		CHECK (length(trim(source)) > 0),
+	source_file TEXT,
+	PRIMARY KEY (indicator, unit, period),
+	CONSTRAINT "observations: give both numerator and denominator, or neither"
+		CHECK ((numerator IS NULL) = (denominator IS NULL)),
+	CONSTRAINT "observations.value must equal 100 * numerator / denominator (denominator above 0)"
+		CHECK (numerator IS NULL OR (denominator > 0 AND numerator >= 0
+			AND abs(value - 100.0 * numerator / denominator) <= 0.05))
+);
+
+-- Published rankings: one row per index, year and unit. index_name:
+-- 'PAR INDEX' (Chỉ số CCHC), 'SIPAS' ... decision: the decision that
+-- announced the result.
+CREATE TABLE rankings (
+	id INTEGER PRIMARY KEY,
+	index_name TEXT NOT NULL CONSTRAINT "rankings.index_name must not be empty"
+		CHECK (length(trim(index_name)) > 0),
+	year INTEGER NOT NULL CONSTRAINT "rankings.year must be a year like 2022"
+		CHECK (typeof(year) = 'integer' AND year BETWEEN 1990 AND 2200),
+	unit TEXT NOT NULL REFERENCES units(id),
+	score REAL NOT NULL
+		CONSTRAINT "rankings.score must be a number between 0 and max_score, written with a dot"
+		CHECK (typeof(score) IN ('integer', 'real') AND score >= 0 AND score <= max_score),
+	max_score REAL NOT NULL CONSTRAINT "rankings.max_score must be above 0" CHECK (max_score > 0),
+	rank INTEGER,
+	out_of INTEGER,
+	decision TEXT,
+	decision_date TEXT CONSTRAINT "rankings.decision_date must be a date like '2023-01-31'"
+		CHECK (decision_date IS NULL OR (decision_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+			AND date(decision_date, '+0 days') IS decision_date)),
+	source TEXT NOT NULL CONSTRAINT "rankings.source must name a document, or be 'sample'"
+		CHECK (length(trim(source)) > 0),
+	source_file TEXT,
+	CONSTRAINT "rankings.rank must be between 1 and out_of"
+		CHECK ((rank IS NULL AND out_of IS NULL) OR (rank >= 1 AND out_of >= rank)),
+	UNIQUE (index_name, year, unit)
+);
+
+-- The parts of a ranking's score.
+CREATE TABLE ranking_components (
+	ranking INTEGER NOT NULL REFERENCES rankings(id),
+	name TEXT NOT NULL CONSTRAINT "ranking_components.name must not be empty"
+		CHECK (length(trim(name)) > 0),
+	score REAL NOT NULL
+		CONSTRAINT "ranking_components.score must be a number between 0 and max_score"
+		CHECK (typeof(score) IN ('integer', 'real') AND score >= 0 AND score <= max_score),
+	max_score REAL NOT NULL CONSTRAINT "ranking_components.max_score must be above 0"
+		CHECK (max_score > 0),
+	position INTEGER,
+	UNIQUE (ranking, name)
+);
+
+-- The weight table of an index, as set by a decision for one year and
+-- level ('province', 'district', 'commune', 'department'). Weights differ
+-- by province and year: they live here, never in code.
+CREATE TABLE ranking_weights (
+	index_name TEXT NOT NULL,
+	year INTEGER NOT NULL CONSTRAINT "ranking_weights.year must be a year like 2022"
+		CHECK (typeof(year) = 'integer' AND year BETWEEN 1990 AND 2200),
+	level TEXT NOT NULL
+		CONSTRAINT "ranking_weights.level must be province, district, commune or department"
+		CHECK (level IN ('province', 'district', 'commune', 'department')),
+	component TEXT NOT NULL,
+	weight REAL NOT NULL CONSTRAINT "ranking_weights.weight must be a number above 0"
+		CHECK (typeof(weight) IN ('integer', 'real') AND weight > 0),
+	decision TEXT NOT NULL CONSTRAINT "ranking_weights.decision must name the decision that set the weights"
+		CHECK (length(trim(decision)) > 0),
+	decision_date TEXT CONSTRAINT "ranking_weights.decision_date must be a date like '2023-01-31'"
+		CHECK (decision_date IS NULL OR (decision_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+			AND date(decision_date, '+0 days') IS decision_date)),
+	note TEXT,
+	source TEXT NOT NULL CHECK (length(trim(source)) > 0),
+	source_file TEXT,
+	position INTEGER,
+	UNIQUE (index_name, year, level, component)
+);
+
+-- Citizen satisfaction (SIPAS) by criterion: the rate measured (NULL when
+-- the document gives only a target) and the target (at least).
+CREATE TABLE satisfaction (
+	unit TEXT NOT NULL REFERENCES units(id),
+	year INTEGER NOT NULL CONSTRAINT "satisfaction.year must be a year like 2022"
+		CHECK (typeof(year) = 'integer' AND year BETWEEN 1990 AND 2200),
+	criterion TEXT NOT NULL CONSTRAINT "satisfaction.criterion must not be empty"
+		CHECK (length(trim(criterion)) > 0),
+	rate REAL CONSTRAINT "satisfaction.rate must be a percentage between 0 and 100, written with a dot"
+		CHECK (rate IS NULL OR (typeof(rate) IN ('integer', 'real') AND rate BETWEEN 0 AND 100)),
+	target REAL CONSTRAINT "satisfaction.target must be a percentage between 0 and 100"
+		CHECK (target IS NULL OR (typeof(target) IN ('integer', 'real') AND target BETWEEN 0 AND 100)),
+	note TEXT,
+	source TEXT NOT NULL CONSTRAINT "satisfaction.source must name a document, or be 'sample'"
+		CHECK (length(trim(source)) > 0),
+	source_file TEXT,
+	position INTEGER,
+	UNIQUE (unit, year, criterion)
+);
+
 
 -- ===== Citizen services (procedures, hotlines, finance, apologies) =====
 -- Described in data/README.md ("Citizen services"). Dates are text

@@ -82,20 +82,49 @@ static int gzip_setting(const site *s, int *on)
 	return 0;
 }
 
+int build_today(const char *now, value_dt *out)
+{
+	return today(now, out);
+}
+
+int build_output_setup(const site *s, output *out)
+{
+	return gzip_setting(s, &out->gzip);
+}
+
+static double ms_since(struct timespec *t0)
+{
+	struct timespec t1;
+	double ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+	*t0 = t1;
+	return ms;
+}
+
 int build_run(const build_options *o, build_stats *st)
 {
 	site s;
 	output out;
 	buf_t outdir = BUF_INIT;
 	value_dt day;
+	render_filter all;
+	struct timespec t0;
 	int r;
 
 	memset(st, 0, sizeof *st);
 	memset(&out, 0, sizeof out);
+	memset(&all, 0, sizeof all);
+	all.generators = all.site_files = 1;
+	all.progress = o->progress;
+	all.progress_ud = o->progress_ud;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (today(o->now, &day) < 0)
 		return -1;
 	if (site_load(&s, &o->site) < 0)
 		return -1;
+	st->load_ms = ms_since(&t0);
 	st->drafts_skipped = s.drafts_skipped;
 	if (o->output)
 		r = buf_puts(&outdir, o->output);
@@ -110,13 +139,15 @@ int build_run(const build_options *o, build_stats *st)
 	if (r == 0)
 		r = output_begin(&out, outdir.ptr);
 	if (r == 0) {
-		r = render_site(&s, &out, &day);
+		r = render_site_some(&s, &out, &day, &all);
 		st->files = out.files;
 		st->bytes = out.bytes;
+		st->render_ms = ms_since(&t0);
 		if (r == 0)
 			r = output_commit(&out);
 		else
 			output_abort(&out);
+		st->commit_ms = ms_since(&t0);
 	}
 	if (r == 0) {
 		size_t i;

@@ -171,7 +171,8 @@ int md_render(md_result *r, const char *src, size_t len, const md_options *opts)
 	cmark_llist *exts;
 	buf_t text = BUF_INIT, id = BUF_INIT;
 	idset used = { NULL, 0, 0 };
-	int open_level = 0, rc = -1;
+	int open_level = 0, rc = -1, fence_len, fence_off;
+	char fence_ch;
 	size_t i;
 
 	if (opts && opts->unsafe_html)
@@ -231,7 +232,9 @@ int md_render(md_result *r, const char *src, size_t len, const md_options *opts)
 			}
 			continue;
 		}
-		if (t == CMARK_NODE_CODE_BLOCK && opts && opts->block && cmark_node_get_fenced(node, NULL, NULL, NULL)) {
+		/* cmark_node_get_fenced() writes through all three pointers */
+		if (t == CMARK_NODE_CODE_BLOCK && opts && opts->block &&
+		    cmark_node_get_fenced(node, &fence_len, &fence_off, &fence_ch)) {
 			const char *info = cmark_node_get_fence_info(node);
 			const char *code = cmark_node_get_literal(node);
 			int first = opts->first_line > 0 ? opts->first_line : 1;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -117,6 +118,30 @@ int output_begin(output *o, const char *dir)
 	return 0;
 }
 
+int output_begin_live(output *o, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	o->final = strndup(dir, n);
+	o->staging = strndup(dir, n);
+	o->files = o->bytes = o->changed = 0;
+	o->live = 1;
+	if (!o->final || !o->staging) {
+		err_oom();
+		goto fail;
+	}
+	if (!fs_is_dir(o->final) && fs_mkdir_p(o->final) < 0)
+		goto fail;
+	return 0;
+fail:
+	free(o->final);
+	free(o->staging);
+	o->final = o->staging = NULL;
+	return -1;
+}
+
 static int full_path(const output *o, const char *rel, buf_t *out)
 {
 	if (!output_path_ok(rel))
@@ -211,6 +236,68 @@ static int gz_compress(buf_t *out, const void *data, size_t len, const char *rel
 	return 0;
 }
 
+/* 1 when the regular file at path holds exactly data (live mode). */
+static int same_bytes(const char *path, const void *data, size_t len)
+{
+	char chunk[65536];
+	const char *d = data;
+	size_t off = 0;
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), same = 0;
+
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len) {
+		same = 1;
+		while (same && off < len) {
+			ssize_t n = read(fd, chunk, len - off < sizeof chunk ? len - off : sizeof chunk);
+			if (n <= 0 || memcmp(chunk, d + off, (size_t)n) != 0)
+				same = 0;
+			else
+				off += (size_t)n;
+		}
+	}
+	close(fd);
+	return same;
+}
+
+/* Puts data at path: directly, or in live mode through a temporary file and
+ * a rename, leaving a file that already holds these bytes alone. rel and
+ * suffix ("" or ".gz") name the file for on_write. 0 / -1. */
+static int put_file(output *o, const char *rel, const char *suffix, const char *path,
+		    const void *data, size_t len)
+{
+	buf_t tmp = BUF_INIT, name = BUF_INIT;
+	int changed = 0, r = 0;
+
+	if (!o->live)
+		return fs_write(path, data, len);
+	if (!same_bytes(path, data, len)) {
+		changed = 1;
+		if (buf_printf(&tmp, "%s.congkhai-tmp-%ld", path, (long)getpid()) < 0)
+			return err_oom();
+		r = fs_write(tmp.ptr, data, len);
+		if (r == 0 && rename(tmp.ptr, path) < 0)
+			r = err_set(path, 0, 0, "cannot write: %s", strerror(errno));
+		if (r < 0)
+			unlink(tmp.ptr);
+		buf_free(&tmp);
+		if (r < 0)
+			return -1;
+	}
+	if (o->on_write && (buf_puts(&name, rel) < 0 || buf_puts(&name, suffix) < 0)) {
+		buf_free(&name);
+		return err_oom();
+	}
+	pthread_mutex_lock(&count_lock);
+	o->changed += (size_t)changed;
+	if (o->on_write)
+		o->on_write(o->on_write_ud, name.ptr, changed);
+	pthread_mutex_unlock(&count_lock);
+	buf_free(&name);
+	return 0;
+}
+
 /* Writes the .gz copy of rel (whose full path is in path) when wanted. */
 static int write_gz(output *o, const char *rel, buf_t *path, const void *data, size_t len)
 {
@@ -225,7 +312,7 @@ static int write_gz(output *o, const char *rel, buf_t *path, const void *data, s
 	if (r == 0 && buf_puts(path, ".gz") < 0)
 		r = err_oom();
 	if (r == 0)
-		r = fs_write(path->ptr, gz.ptr, gz.len);
+		r = put_file(o, rel, ".gz", path->ptr, gz.ptr, gz.len);
 	buf_free(&gz);
 	return r;
 }
@@ -241,7 +328,7 @@ int output_write(output *o, const char *rel, const void *data, size_t len)
 	if (r == 0)
 		r = make_parent(&path);
 	if (r == 0)
-		r = fs_write(path.ptr, data, len);
+		r = put_file(o, rel, "", path.ptr, data, len);
 	if (r == 0)
 		r = write_gz(o, rel, &path, data, len);
 	buf_free(&path);
@@ -263,6 +350,11 @@ int output_copy(output *o, const char *rel, const char *src)
 int output_commit(output *o)
 {
 	int r = 0;
+
+	if (o->live) {
+		output_abort(o); /* live: the files are in place already */
+		return 0;
+	}
 
 	if (fs_exists(o->final)) {
 		if (syscall(SYS_renameat2, AT_FDCWD, o->staging, AT_FDCWD, o->final, RENAME_EXCHANGE) == 0) {
@@ -298,7 +390,7 @@ int output_commit(output *o)
 
 void output_abort(output *o)
 {
-	if (o->staging) {
+	if (o->staging && !o->live) {
 		char *saved = err_save();
 		fs_rm_rf(o->staging);
 		err_clear();

@@ -15,7 +15,17 @@
  * deterministic: zlib level 9, no file name, mtime 0, OS "Unix"; the same
  * bytes give the same .gz on every build. They count in files and bytes.
  *
- * output_write() may be called from several threads at once.
+ * Live mode (output_begin_live(), for `congkhai serve`): files go straight
+ * into the output folder, each through a temporary file and a rename (a
+ * server reading the folder never sees half a file), and a file whose bytes
+ * are already there is not written again. on_write, when set, hears of
+ * every file (.gz copies included) with changed 1 when it was written, 0
+ * when it was already right; serve's incremental rebuilds use it to remove
+ * files a build no longer makes and to count what changed. commit and
+ * abort then only release the output (nothing is swapped or removed).
+ *
+ * output_write() may be called from several threads at once (on_write is
+ * called under a lock).
  * All functions return 0 / -1 with the error slot set.
  */
 #ifndef CK_OUTPUT_H
@@ -30,6 +40,10 @@ typedef struct {
 	size_t bytes;
 	long long max_bytes; /* 0: no limit; else writing more is an error */
 	int gzip;      /* 1: also write .gz copies of text files (see above) */
+	int live;      /* live mode (see above) */
+	size_t changed; /* live mode: files whose bytes changed (written) */
+	void (*on_write)(void *ud, const char *rel, int changed); /* NULL: none */
+	void *on_write_ud;
 } output;
 
 /* 1 when rel is a safe relative output path: not empty, not absolute, no
@@ -37,6 +51,9 @@ typedef struct {
 int output_path_ok(const char *rel);
 
 int output_begin(output *o, const char *dir);
+/* Live mode into dir (created when missing), keeping max_bytes, gzip and
+ * on_write/on_write_ud as the caller set them. */
+int output_begin_live(output *o, const char *dir);
 /* Writes data to rel below the staging folder, creating folders. */
 int output_write(output *o, const char *rel, const void *data, size_t len);
 /* Copies the regular file src to rel. */

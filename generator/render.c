@@ -4,6 +4,7 @@
 #include "format.h"
 #include "fs.h"
 #include "mustache.h"
+#include "search.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -19,6 +20,8 @@ struct render_ctx {
 	size_t pages;
 	char **extra_urls; /* generated pages, for the sitemap */
 	size_t nextra, capextra;
+	const render_filter *f; /* NULL: everything (render_site_some) */
+	size_t total;      /* pages expected, for progress */
 };
 typedef struct render_ctx rctx;
 
@@ -27,12 +30,14 @@ typedef struct render_ctx rctx;
  * its context, after the standard fields are set. 0 / -1. */
 typedef int (*render_extender)(render_ctx *c, const page *p, value *pagev);
 static const render_extender extenders[] = {
+	search_extend, /* search.h: page text for the index */
 	NULL
 };
 
 /* Modules that generate pages from data add their generator here. */
 typedef int (*render_generator)(render_ctx *c);
 static const render_generator generators[] = {
+	search_generate, /* search.h: /tim-kiem/ and its index */
 	NULL
 };
 
@@ -365,6 +370,8 @@ static int render_to(rctx *c, const char *name, const value *ctx, const char *re
 	} else {
 		r = output_write(c->out, rel, html.ptr, html.len);
 		c->pages++;
+		if (c->f && c->f->progress)
+			c->f->progress(c->f->progress_ud, c->pages, c->total);
 	}
 	buf_free(&html);
 	return r;
@@ -846,7 +853,35 @@ fail:
 	return NULL;
 }
 
+/* 1 when the filter (if any) wants page p rendered. */
+static int wanted(const rctx *c, const page *p)
+{
+	return !c->f || !c->f->want || c->f->want(c->f->ud, p);
+}
+
+/* Pages a full render writes, about (for progress). */
+static size_t expected_pages(const rctx *c)
+{
+	size_t i, n = 2, per = (size_t)c->s->cfg.page_size;
+
+	for (i = 0; i < c->s->nall; i++) {
+		const page *p = c->s->all[i];
+		if (!wanted(c, p))
+			continue;
+		if (p->kind == PAGE_SECTION || p->kind == PAGE_TERM)
+			n += p->npages ? (p->npages + per - 1) / per : 1;
+		else if (p->kind != PAGE_HOME)
+			n++;
+	}
+	return n;
+}
+
 int render_site(site *s, output *out, const value_dt *today)
+{
+	return render_site_some(s, out, today, NULL);
+}
+
+int render_site_some(site *s, output *out, const value_dt *today, const render_filter *f)
 {
 	rctx c;
 	buf_t root = BUF_INIT;
@@ -858,23 +893,30 @@ int render_site(site *s, output *out, const value_dt *today)
 	c.out = out;
 	c.lang = s->cfg.language;
 	c.today = *today;
+	c.f = f;
+	if (f && f->progress)
+		c.total = expected_pages(&c);
 	c.site_ctx = site_context(&c, &root);
 	if (!c.site_ctx)
 		goto done;
 	for (i = 0; i < s->nall; i++)
-		if (s->all[i]->kind == PAGE_REGULAR && render_regular(&c, s->all[i]) < 0)
+		if (s->all[i]->kind == PAGE_REGULAR && wanted(&c, s->all[i]) && render_regular(&c, s->all[i]) < 0)
 			goto done;
-	for (i = 0; generators[i]; i++)
+	for (i = 0; (!f || f->generators) && generators[i]; i++)
 		if (generators[i](&c) < 0)
 			goto done;
 	for (i = 0; i < s->nall; i++) {
 		page *p = s->all[i];
-		if (p->claimed)
+		if (p->claimed || !wanted(&c, p))
 			continue;
 		if ((p->kind == PAGE_SECTION && render_list(&c, p, "list") < 0) ||
 		    (p->kind == PAGE_TERM && render_list(&c, p, "term") < 0) ||
 		    (p->kind == PAGE_TAXONOMY && render_taxonomy(&c, p) < 0))
 			goto done;
+	}
+	if (f && !f->site_files) {
+		r = 0;
+		goto done;
 	}
 	if (render_home(&c, s->home) < 0 || render_404(&c) < 0)
 		goto done;
@@ -904,6 +946,17 @@ int render_url(const render_ctx *c, buf_t *out, const char *url)
 site *render_site_of(const render_ctx *c)
 {
 	return c->s;
+}
+
+int render_incremental(const render_ctx *c, page *const **changed, size_t *n)
+{
+	int inc = c->f && c->f->incremental;
+
+	if (changed)
+		*changed = inc ? c->f->changed : NULL;
+	if (n)
+		*n = inc ? c->f->nchanged : 0;
+	return inc;
 }
 
 const value_dt *render_today(const render_ctx *c)

@@ -18,6 +18,33 @@
 
 int render_site(site *s, output *out, const value_dt *today);
 
+/* ---- Partial renders (serve's incremental rebuilds, incr.h) and progress ----
+ * render_site_some() is render_site() limited by f (NULL: everything):
+ * only the pages for which want() returns 1 are rendered (regular pages,
+ * sections, terms, taxonomies; NULL want: all); the generators run only
+ * when `generators` is set; the site-wide files (home page, 404.html,
+ * aliases, feed.xml, sitemap.xml, robots.txt, static and content files)
+ * only when `site_files` is set, which needs `generators` too (the sitemap
+ * lists generated pages). progress, when set, hears after each page written
+ * how many are done and about how many there are in all (done may pass
+ * total: generated pages are not counted in advance). */
+typedef struct {
+	int (*want)(void *ud, const page *p);
+	void *ud;
+	int generators;
+	int site_files;
+	/* 1 when the render follows a change to Markdown bodies only: no front
+	 * matter, data, template or setting changed, and changed[0..nchanged)
+	 * are the pages whose text changed (see render_incremental()). */
+	int incremental;
+	page *const *changed;
+	size_t nchanged;
+	void (*progress)(void *ud, size_t done, size_t total);
+	void *progress_ud;
+} render_filter;
+
+int render_site_some(site *s, output *out, const value_dt *today, const render_filter *f);
+
 /* ---- For modules that generate pages from data ----
  *
  * A generator is a function int gen(render_ctx *c) listed in render.c's
@@ -53,6 +80,14 @@ int render_file_out(render_ctx *c, const char *rel, const void *data, size_t len
 /* Appends url with the site root ("/chi-tieu/" -> "/cchc/chi-tieu/"). */
 int render_url(const render_ctx *c, buf_t *out, const char *url);
 site *render_site_of(const render_ctx *c);
+/* 1 in an incremental render (see render_filter): only the text of the
+ * pages in *changed (n of them) changed since the last full render, and
+ * every output not rendered again is still right on disk. A generator
+ * whose pages do not depend on the text of content pages (pages from data,
+ * lists from front matter) returns 0 at once then; one that does (a search
+ * index of page text) may look at the changed pages, or simply run. 0 in a
+ * full render (*changed NULL, n 0). */
+int render_incremental(const render_ctx *c, page *const **changed, size_t *n);
 const value_dt *render_today(const render_ctx *c);
 
 /* The date the way pages show it, honouring the paper's precision:

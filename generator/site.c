@@ -2,6 +2,7 @@
 
 #include "err.h"
 #include "fs.h"
+#include "query.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -105,6 +106,7 @@ typedef struct {
 } block_handler;
 
 static const block_handler block_handlers[] = {
+	{ "query", query_block },
 	{ NULL, NULL }
 };
 
@@ -125,28 +127,38 @@ static int dispatch_block(void *ud, buf_t *out, const char *info, const char *co
 }
 
 /* Reads one Markdown file into a page. rel is below content/. */
-static int load_md(site *s, page *p, const char *rel, const char *path)
+int site_read_content(site *s, content_file *cf, const char *path)
 {
 	buf_t src = BUF_INIT;
 	md_options mo = MD_OPTIONS_INIT;
 	block_ctx bc;
 	int r;
 
-	(void)rel;
+	memset(cf, 0, sizeof *cf);
+	md_result_init(&cf->md);
 	bc.s = s;
 	bc.path = path;
 	mo.unsafe_html = s->cfg.unsafe_html;
 	mo.block = dispatch_block;
 	mo.block_ud = &bc;
 	r = fs_read(path, &src);
-	if (r == 0) {
-		content_free(&p->cf);
-		r = content_parse(&p->cf, src.ptr, src.len, path, &mo);
-	}
 	if (r == 0)
-		p->has_file = 1;
+		r = content_parse(cf, src.ptr, src.len, path, &mo);
 	buf_free(&src);
 	return r;
+}
+
+static int load_md(site *s, page *p, const char *rel, const char *path)
+{
+	content_file cf;
+
+	(void)rel;
+	if (site_read_content(s, &cf, path) < 0)
+		return -1;
+	content_free(&p->cf);
+	p->cf = cf;
+	p->has_file = 1;
+	return 0;
 }
 
 static int set_str(char **dst, const char *s, size_t len)
@@ -222,6 +234,8 @@ static int walk(site *s, const char *rel, page *sec, const site_options *opts)
 				goto done;
 			continue;
 		}
+		if (opts->skip && opts->skip(opts->skip_ud, path.ptr))
+			continue;
 		{
 			page *p = new_page(s, PAGE_REGULAR, sec);
 			const char *fs_slug;

@@ -58,6 +58,11 @@ typedef struct {
 	const char *config;   /* site.toml path, NULL: <source>/site.toml */
 	const char *base_url; /* overrides site.toml's base_url when set */
 	int drafts;           /* include draft = true pages */
+	/* NULL, or a function that returns 1 for a Markdown file (path as
+	 * messages show it) to leave out as if it were a draft: check uses it
+	 * to build past two files that make one URL. */
+	int (*skip)(void *ud, const char *path);
+	void *skip_ud;
 } site_options;
 
 typedef struct {
@@ -77,6 +82,11 @@ typedef struct {
 /* Loads the site. Order: site.toml, theme, data (data/ or [data] db),
  * content/. */
 int site_load(site *s, const site_options *opts);
+/* Reads and parses the Markdown file at path (as messages show it) the way
+ * site_load() reads content: the site's Markdown settings and fenced-block
+ * handlers. For serve's incremental rebuilds, which read one changed file
+ * again. 0, or -1 with the error slot set and nothing in cf to free. */
+int site_read_content(site *s, content_file *cf, const char *path);
 /* The page with that URL ("/van-ban/x/"), or NULL. */
 page *site_find(const site *s, const char *url);
 void site_free(site *s);

@@ -1,0 +1,1 @@
+printf '+++\ntitle = "a\000b"\n+++\nx\n' > "$1/content/nul.md"

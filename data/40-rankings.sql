@@ -55,10 +55,12 @@ WITH u(n, id) AS (VALUES
 	(5, 'phuoc-hoa'), (6, 'phuoc-hung'), (7, 'phuoc-loc'), (8, 'phuoc-nghia'),
 	(9, 'phuoc-quang'), (10, 'phuoc-son'), (11, 'phuoc-thang'), (12, 'phuoc-thanh'),
 	(13, 'phuoc-thuan')),
-y(year) AS (VALUES (2021), (2022)),
+b(unit, n, s2021) AS (
+	SELECT id, n, 68 + ((n * 37 + n * n * 7) % 230) / 10.0 + n / 100.0 FROM u),
 s(year, unit, score) AS (
-	SELECT y.year, u.id, round(68 + ((u.n * 37 + u.n * u.n * 7 + (y.year - 2021) * 53) % 230) / 10.0 + u.n / 100.0, 2)
-	FROM u, y)
+	SELECT 2021, unit, round(s2021, 2) FROM b
+	UNION ALL
+	SELECT 2022, unit, round(min(99.0, s2021 + ((n * 29 + 5) % 110) / 10.0 - 4.0), 2) FROM b)
 INSERT INTO rankings (index_name, year, unit, score, max_score, rank, out_of, source)
 SELECT 'PAR INDEX', year, unit, score, 100,
 	rank() OVER (PARTITION BY year ORDER BY score DESC), 13, 'sample'

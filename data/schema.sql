@@ -339,3 +339,210 @@ CREATE TABLE apologies (
 	published TEXT NOT NULL CHECK (date(published, '+0 days') IS published),
 	source TEXT NOT NULL CHECK (length(trim(source)) > 0)
 );
+
+-- ===== Open data =====
+-- Every table is published as /du-lieu/<table>.csv and .json and listed on
+-- /du-lieu/ and in /data.json (generator/opendata.h). data_dictionary
+-- describes them: the row with column_name '' describes the table ("Title:
+-- more text"; the part before ": " is the title), the other rows one column
+-- each. A column without a row shows its SQL type only; a row naming a
+-- table or column that does not exist is a build warning. Add rows here
+-- when you add a table.
+CREATE TABLE data_dictionary (
+	table_name TEXT NOT NULL CHECK (length(trim(table_name)) > 0),
+	column_name TEXT NOT NULL DEFAULT '',  -- '' : the table itself
+	description TEXT NOT NULL CHECK (length(trim(description)) > 0),
+	PRIMARY KEY (table_name, column_name)
+);
+
+INSERT INTO data_dictionary (table_name, column_name, description) VALUES
+('data_dictionary', '', 'Từ điển dữ liệu: ý nghĩa của từng bảng và từng cột được công bố'),
+('data_dictionary', 'table_name', 'Tên bảng'),
+('data_dictionary', 'column_name', 'Tên cột; để trống khi dòng mô tả cả bảng'),
+('data_dictionary', 'description', 'Ý nghĩa'),
+
+('units', '', 'Đơn vị hành chính và cơ quan: tỉnh, huyện, xã, phường, thị trấn và các phòng, ban; đơn vị đã giải thể hoặc sáp nhập vẫn được giữ, có ngày kết thúc và đơn vị kế thừa'),
+('units', 'id', 'Mã đơn vị (không đổi theo thời gian)'),
+('units', 'name', 'Tên đơn vị tại thời điểm hoạt động'),
+('units', 'kind', 'Cấp: province (tỉnh), district (huyện), commune (xã), ward (phường), township (thị trấn), department (phòng, ban)'),
+('units', 'parent', 'Mã đơn vị cấp trên'),
+('units', 'valid_from', 'Ngày bắt đầu hoạt động (năm-tháng-ngày)'),
+('units', 'valid_to', 'Ngày kết thúc hoạt động (năm-tháng-ngày); trống khi còn hoạt động'),
+('units', 'successor', 'Mã đơn vị kế thừa sau khi giải thể, sáp nhập'),
+('units', 'source', 'Văn bản nguồn (số, ký hiệu)'),
+('units', 'source_file', 'Tệp văn bản nguồn đã chép lại'),
+
+('indicators', '', 'Chỉ tiêu cải cách hành chính: những gì được đo và cách đo'),
+('indicators', 'id', 'Mã chỉ tiêu'),
+('indicators', 'name', 'Tên chỉ tiêu'),
+('indicators', 'measure', 'Loại số đo: percent (tỷ lệ %), count (số lượng), score (điểm)'),
+('indicators', 'direction', 'Chiều tốt hơn: higher (càng cao càng tốt) hoặc lower (càng thấp càng tốt)'),
+('indicators', 'unit_label', 'Đơn vị tính'),
+
+('indicator_documents', '', 'Văn bản đặt chỉ tiêu: văn bản nào giao chỉ tiêu nào, trích nguyên văn'),
+('indicator_documents', 'document', 'Số, ký hiệu văn bản'),
+('indicator_documents', 'note', 'Nội dung văn bản về chỉ tiêu, trích nguyên văn'),
+
+('targets', '', 'Mục tiêu được giao: mức phải đạt của từng chỉ tiêu, theo đơn vị hoặc nhóm đơn vị và kỳ'),
+('targets', 'indicator', 'Mã chỉ tiêu'),
+('targets', 'unit', 'Mã đơn vị được giao (hoặc để trống khi giao cho nhóm đơn vị)'),
+('targets', 'unit_group', 'Nhóm đơn vị được giao: all (tất cả), all-communes (các xã, phường, thị trấn), all-districts, all-departments'),
+('targets', 'period', 'Kỳ bắt đầu áp dụng: năm (2023), quý (2023-Q2) hoặc tháng (2023-04)'),
+('targets', 'value', 'Mức mục tiêu'),
+('targets', 'comparison', 'So sánh: >= (ít nhất), <= (không quá), = (đạt)'),
+('targets', 'source', 'Văn bản giao mục tiêu (số, ký hiệu)'),
+
+('observations', '', 'Kết quả thực hiện chỉ tiêu: số liệu đo được theo đơn vị và kỳ'),
+('observations', 'indicator', 'Mã chỉ tiêu (bảng indicators)'),
+('observations', 'unit', 'Mã đơn vị (bảng units)'),
+('observations', 'period', 'Kỳ: năm (2023), quý (2023-Q2) hoặc tháng (2023-04)'),
+('observations', 'value', 'Giá trị đo được (tỷ lệ tính bằng %)'),
+('observations', 'numerator', 'Tử số, ví dụ số hồ sơ đạt yêu cầu'),
+('observations', 'denominator', 'Mẫu số, ví dụ tổng số hồ sơ'),
+('observations', 'source', 'Văn bản nguồn (số, ký hiệu), hoặc sample: số liệu mẫu để minh họa'),
+('observations', 'source_file', 'Tệp văn bản nguồn đã chép lại'),
+
+('rankings', '', 'Kết quả xếp hạng: Chỉ số cải cách hành chính (PAR INDEX) và các chỉ số khác theo năm và đơn vị'),
+('rankings', 'index_name', 'Tên chỉ số'),
+('rankings', 'year', 'Năm đánh giá'),
+('rankings', 'unit', 'Mã đơn vị'),
+('rankings', 'score', 'Điểm đạt được'),
+('rankings', 'max_score', 'Điểm tối đa'),
+('rankings', 'rank', 'Thứ hạng'),
+('rankings', 'out_of', 'Trên tổng số đơn vị được xếp hạng'),
+('rankings', 'decision', 'Quyết định công bố kết quả'),
+('rankings', 'source', 'Văn bản nguồn (số, ký hiệu), hoặc sample: số liệu mẫu'),
+
+('ranking_components', '', 'Điểm thành phần của kết quả xếp hạng'),
+('ranking_components', 'ranking', 'Mã dòng kết quả xếp hạng (bảng rankings)'),
+('ranking_components', 'name', 'Tên thành phần'),
+('ranking_components', 'score', 'Điểm đạt được'),
+('ranking_components', 'max_score', 'Điểm tối đa'),
+
+('ranking_weights', '', 'Thang điểm của chỉ số xếp hạng theo năm và cấp, theo quyết định ban hành'),
+('ranking_weights', 'component', 'Thành phần'),
+('ranking_weights', 'weight', 'Điểm tối đa của thành phần'),
+('ranking_weights', 'decision', 'Quyết định ban hành thang điểm'),
+
+('satisfaction', '', 'Mức độ hài lòng của người dân (SIPAS) theo tiêu chí: tỷ lệ đo được và mục tiêu'),
+('satisfaction', 'criterion', 'Tiêu chí đánh giá'),
+('satisfaction', 'rate', 'Tỷ lệ hài lòng đo được (%)'),
+('satisfaction', 'target', 'Mục tiêu (%), ít nhất'),
+('satisfaction', 'source', 'Văn bản nguồn (số, ký hiệu), hoặc sample: số liệu mẫu'),
+
+('procedures', '', 'Thủ tục hành chính: mã, tên, lĩnh vực, mức độ dịch vụ công trực tuyến và cơ quan giải quyết'),
+('procedures', 'code', 'Mã thủ tục trên Cổng dịch vụ công quốc gia'),
+('procedures', 'name', 'Tên thủ tục'),
+('procedures', 'field', 'Lĩnh vực'),
+('procedures', 'level', 'Mức độ trực tuyến: toàn trình, một phần, trực tiếp (hoặc mức độ 1-4 theo cách gọi cũ)'),
+('procedures', 'agency', 'Cơ quan giải quyết'),
+('procedures', 'online_url', 'Địa chỉ nộp hồ sơ trực tuyến'),
+
+('procedure_channels', '', 'Cách nộp hồ sơ của từng thủ tục: thời hạn giải quyết và phí, lệ phí theo từng cách'),
+('procedure_channels', 'channel', 'Cách nộp: truc-tiep (trực tiếp), truc-tuyen-toan-trinh, truc-tuyen-mot-phan, buu-chinh (bưu chính công ích)'),
+('procedure_channels', 'time_limit', 'Thời hạn giải quyết, như văn bản ghi'),
+('procedure_channels', 'fee_amount', 'Phí, lệ phí (đồng); 0 là miễn phí'),
+
+('procedure_documents', '', 'Thành phần hồ sơ phải nộp của từng thủ tục'),
+('procedure_documents', 'originals', 'Số bản chính'),
+('procedure_documents', 'copies', 'Số bản sao'),
+
+('procedure_legal_basis', '', 'Căn cứ pháp lý của từng thủ tục'),
+
+('hotlines', '', 'Đường dây nóng, số điện thoại tiếp nhận phản ánh, kiến nghị của từng đơn vị'),
+
+('budget', '', 'Công khai ngân sách: dự toán, tình hình thực hiện và quyết toán thu, chi theo đơn vị và năm'),
+('budget', 'stage', 'Giai đoạn: du-toan (dự toán), chap-hanh (thực hiện), quyet-toan (quyết toán)'),
+('budget', 'kind', 'thu hoặc chi'),
+('budget', 'amount', 'Số tiền (đồng)'),
+
+('investment', '', 'Vốn đầu tư công: kế hoạch vốn và số đã giải ngân theo đơn vị và năm'),
+('investment', 'planned', 'Kế hoạch vốn (đồng)'),
+('investment', 'disbursed', 'Đã giải ngân (đồng)'),
+
+('apologies', '', 'Thư xin lỗi vì giải quyết hồ sơ trễ hạn (không ghi tên người dân)'),
+('apologies', 'dossier_code', 'Mã hồ sơ'),
+('apologies', 'due_date', 'Ngày hẹn trả kết quả'),
+('apologies', 'new_date', 'Ngày hẹn lại'),
+('apologies', 'reason', 'Lý do trễ hạn');
+
+-- ===== Documents: legal force, plan tasks (docs: generator/docs.h, tasks.h) =====
+-- Described in data/README.md and README.md ("Documents"). Dates are text
+-- 'YYYY-MM-DD'. Document numbers are written as printed ('61/2018/NĐ-CP');
+-- the generator matches them whatever the spacing and case.
+
+-- The legal force of documents the site cites but does not publish (a
+-- published document says its own in front matter: replaced_by, replaces,
+-- expired). Pages citing a replaced document say "(đã được thay thế bởi
+-- <replaced_by>)" next to each citation.
+CREATE TABLE legal_status (
+	number TEXT PRIMARY KEY NOT NULL CHECK (length(trim(number)) > 0),
+	title TEXT,
+	status TEXT NOT NULL CHECK (status IN ('in-force', 'replaced', 'expired')),
+	replaced_by TEXT CHECK ((status = 'replaced') = (replaced_by IS NOT NULL)),
+	since TEXT CHECK (since IS NULL OR date(since, '+0 days') IS since),
+	source TEXT NOT NULL CHECK (length(trim(source)) > 0)  -- where the status is stated
+);
+
+-- The tasks of a plan (its appendix), one row per action. A plan is named
+-- by its page's URL ('/van-ban/ke-hoach-cchc-2023/'); the tracker is that
+-- URL + 'nhiem-vu/'. deadline_text is as the plan writes it ('Quý II/2023',
+-- 'Thường xuyên'); the generator reads it into the last day it allows, and
+-- `deadline` overrides that when set. A task is done when `done` is set,
+-- with the report that says so in done_source.
+CREATE TABLE plan_task_groups (
+	plan TEXT NOT NULL CHECK (plan LIKE '/%/'),
+	grp TEXT NOT NULL CHECK (length(trim(grp)) > 0),   -- 'I' .. 'IX'
+	seq INTEGER NOT NULL,                              -- order on the page
+	title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+	PRIMARY KEY (plan, grp)
+);
+
+CREATE TABLE plan_tasks (
+	id INTEGER PRIMARY KEY,
+	plan TEXT NOT NULL,
+	grp TEXT NOT NULL,
+	item INTEGER NOT NULL CHECK (item >= 1),           -- STT in the group
+	seq INTEGER NOT NULL DEFAULT 1 CHECK (seq >= 1),   -- the action's place in the item
+	content TEXT NOT NULL CHECK (length(trim(content)) > 0),   -- Nội dung khắc phục/duy trì
+	action TEXT NOT NULL CHECK (length(trim(action)) > 0),     -- Nhiệm vụ, giải pháp
+	agencies TEXT NOT NULL CHECK (length(trim(agencies)) > 0), -- Cơ quan thực hiện, as written
+	deadline_text TEXT NOT NULL CHECK (length(trim(deadline_text)) > 0),
+	deadline TEXT CHECK (deadline IS NULL OR date(deadline, '+0 days') IS deadline),
+	done TEXT CHECK (done IS NULL OR date(done, '+0 days') IS done),
+	done_source TEXT CHECK ((done IS NULL) = (done_source IS NULL)),
+	notes TEXT,                                        -- Ghi chú
+	source TEXT NOT NULL CHECK (length(trim(source)) > 0),
+	UNIQUE (plan, grp, item, seq),
+	FOREIGN KEY (plan, grp) REFERENCES plan_task_groups(plan, grp)
+);
+
+-- The agencies responsible for a task, each named the same way across
+-- tasks ('Phòng Nội vụ', 'UBND các xã, thị trấn'): the tracker's counts.
+CREATE TABLE plan_task_agencies (
+	task INTEGER NOT NULL REFERENCES plan_tasks(id),
+	agency TEXT NOT NULL CHECK (length(trim(agency)) > 0),
+	PRIMARY KEY (task, agency)
+);
+
+INSERT INTO data_dictionary (table_name, column_name, description) VALUES
+('legal_status', '', 'Hiệu lực của văn bản được dẫn chiếu: còn hiệu lực, đã được thay thế hoặc đã hết hiệu lực'),
+('legal_status', 'number', 'Số, ký hiệu văn bản'),
+('legal_status', 'title', 'Trích yếu'),
+('legal_status', 'status', 'Tình trạng: in-force (còn hiệu lực), replaced (đã được thay thế), expired (hết hiệu lực)'),
+('legal_status', 'replaced_by', 'Số, ký hiệu văn bản thay thế'),
+('legal_status', 'since', 'Ngày thay đổi hiệu lực (năm-tháng-ngày)'),
+('legal_status', 'source', 'Nguồn của thông tin về hiệu lực'),
+('plan_task_groups', '', 'Nhóm nhiệm vụ của kế hoạch (I, II, ...)'),
+('plan_task_groups', 'plan', 'Địa chỉ trang của kế hoạch'),
+('plan_tasks', '', 'Nhiệm vụ của kế hoạch: nội dung, giải pháp, cơ quan thực hiện, thời hạn, tình trạng'),
+('plan_tasks', 'plan', 'Địa chỉ trang của kế hoạch'),
+('plan_tasks', 'item', 'Số thứ tự trong nhóm'),
+('plan_tasks', 'content', 'Nội dung khắc phục, duy trì thực hiện'),
+('plan_tasks', 'action', 'Nhiệm vụ, giải pháp thực hiện'),
+('plan_tasks', 'agencies', 'Cơ quan thực hiện, như kế hoạch ghi'),
+('plan_tasks', 'deadline_text', 'Thời gian thực hiện, như kế hoạch ghi'),
+('plan_tasks', 'deadline', 'Hạn (năm-tháng-ngày), khi cần ghi rõ thay cho cách đọc tự động'),
+('plan_tasks', 'done', 'Ngày hoàn thành theo báo cáo (năm-tháng-ngày)'),
+('plan_tasks', 'done_source', 'Văn bản báo cáo hoàn thành'),
+('plan_task_agencies', '', 'Cơ quan chịu trách nhiệm từng nhiệm vụ, mỗi cơ quan một tên thống nhất');

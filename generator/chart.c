@@ -42,11 +42,18 @@ static const char *const series_dash[] = {
 };
 #define NCOLOURS (sizeof series_colour / sizeof series_colour[0])
 
+/* The font size in viewBox units. A chart 520 units wide is drawn at most
+ * 36rem wide (CSS), so text is about 15 px on a desktop and 9 px on a
+ * 360 px phone, where the table under the chart has the numbers in full. */
+#define FONT     14
+#define FONT_S   "14"
 /* margins of the plot area in viewBox units */
-#define M_LEFT   64.0
 #define M_RIGHT  16.0
-#define M_TOP    28.0
-#define M_BOTTOM 56.0
+#define M_TOP    (2.0 * FONT + 4)
+#define M_BOTTOM (4.0 * FONT + 4)
+#define ROW      (FONT + 4.0)   /* a legend row */
+#define DEF_W    520
+#define DEF_H    300
 
 static const chart_opts default_opts = CHART_OPTS_INIT;
 
@@ -151,7 +158,7 @@ static void put_open(buf_t *out, const chart_opts *o, const chart_series *series
 	buf_printf(out, " role=\"img\" aria-labelledby=\"%s-t", id.ptr);
 	if (o->desc && *o->desc)
 		buf_printf(out, " %s-d", id.ptr);
-	buf_printf(out, "\" font-size=\"12\" fill=\"" C_TEXT "\">\n<title id=\"%s-t\">", id.ptr);
+	buf_printf(out, "\" font-size=\"" FONT_S "\" fill=\"" C_TEXT "\">\n<title id=\"%s-t\">", id.ptr);
 	put_esc(out, o->title ? o->title : "");
 	buf_puts(out, "</title>\n");
 	if (o->desc && *o->desc) {
@@ -181,8 +188,8 @@ static void frame_free(frame *f)
 	buf_free(&f->target);
 }
 
-/* Text width in viewBox units at font-size 12: about 6.6 per character
- * (sans-serif average; Vietnamese letters are precomposed in NFC). */
+/* Text width in viewBox units: about 0.55 em per character (sans-serif
+ * average; Vietnamese letters are precomposed in NFC). */
 static double text_width(const char *s)
 {
 	size_t n = 0;
@@ -190,7 +197,7 @@ static double text_width(const char *s)
 	for (; s && *s; s++)
 		if (((unsigned char)*s & 0xC0) != 0x80)
 			n++;
-	return 6.6 * (double)n;
+	return 0.55 * FONT * (double)n;
 }
 
 static double frame_y(const frame *f, double v)
@@ -265,7 +272,7 @@ static int legend_layout(const chart_series *series, size_t nseries, const char 
 	double x0, double x1, void (*put)(void *ud, size_t i, double x, double y), void *ud)
 {
 	size_t i, first = nseries < 2 ? nseries : 0;
-	double x = x0, y = 12;
+	double x = x0, y = FONT;
 	int rows = 1;
 
 	if (first == nseries && !target)
@@ -275,10 +282,10 @@ static int legend_layout(const chart_series *series, size_t nseries, const char 
 		double wd;
 		if (i == nseries && !target)
 			break;
-		wd = 32 + text_width(name);
+		wd = 28 + text_width(name);
 		if (x > x0 && x + wd > x1) {
 			x = x0;
-			y += 16;
+			y += ROW;
 			rows++;
 		}
 		if (put)
@@ -310,7 +317,7 @@ static void frame_init(frame *f, const chart_opts *o, const chart_series *series
 	buf_free(&tick);
 	left = tw + 12 < 40 ? 40 : tw + 12;
 	if (o->y_label && *o->y_label)
-		left += 20;
+		left += FONT + 8;
 	if (left > w / 3.0)
 		left = w / 3.0;
 	f->x0 = left;
@@ -329,8 +336,8 @@ static void frame_init(frame *f, const chart_opts *o, const chart_series *series
 		f->slant = 1;
 		if (lw > 160)
 			lw = 160; /* longer labels run into the margin, the table has them whole */
-		bottom = M_BOTTOM + lw * 0.643 - 8;
-		while (f->every < n && f->slot * (double)f->every < 16)
+		bottom = M_BOTTOM + lw * 0.643 - FONT * 0.6;
+		while (f->every < n && f->slot * (double)f->every < FONT + 4)
 			f->every++;
 	}
 	buf_init(&f->target);
@@ -343,7 +350,7 @@ static void frame_init(frame *f, const chart_opts *o, const chart_series *series
 	}
 	f->legend_rows = legend_layout(series, nseries, f->show_target ? f->target.ptr : NULL,
 		f->x0, f->x1, NULL, NULL);
-	top = f->legend_rows > 1 ? 16.0 * (f->legend_rows - 1) : 0;
+	top = f->legend_rows > 1 ? ROW * (f->legend_rows - 1) : 0;
 	f->h = h + (int)ceil(bottom - M_BOTTOM + top);
 	f->y0 = M_TOP + top;
 	f->y1 = h - M_BOTTOM + top;
@@ -377,13 +384,13 @@ static void put_axes(buf_t *out, const chart_opts *o, const frame *f)
 		buf_puts(out, "<text x=\"");
 		put_coord(out, f->x0 - 6);
 		buf_puts(out, "\" y=\"");
-		put_coord(out, y + 4);
+		put_coord(out, y + FONT / 3.0);
 		buf_puts(out, "\" text-anchor=\"end\">");
 		put_value(out, o, v);
 		buf_puts(out, "</text>\n");
 	}
 	if (o->y_label && *o->y_label) {
-		buf_puts(out, "<text x=\"0\" y=\"0\" transform=\"translate(16 ");
+		buf_printf(out, "<text x=\"0\" y=\"0\" transform=\"translate(%d ", FONT + 2);
 		put_coord(out, (f->y0 + f->y1) / 2);
 		buf_puts(out, ") rotate(-90)\" text-anchor=\"middle\">");
 		put_esc(out, o->y_label);
@@ -411,12 +418,12 @@ static void put_x_labels(buf_t *out, const chart_series *s, const frame *f, size
 			buf_puts(out, "0\" y=\"0\" transform=\"translate(");
 			put_coord(out, x + 4);
 			buf_putc(out, ' ');
-			put_coord(out, f->y1 + 14);
+			put_coord(out, f->y1 + FONT);
 			buf_puts(out, ") rotate(-40)\">");
 		} else {
 			put_coord(out, x);
 			buf_puts(out, "\" y=\"");
-			put_coord(out, f->y1 + 16);
+			put_coord(out, f->y1 + FONT + 4);
 			buf_puts(out, "\">");
 		}
 		put_esc(out, s->points[i].label ? s->points[i].label : "");
@@ -485,7 +492,7 @@ static void put_legend_entry(void *ud, size_t i, double x, double y)
 	buf_puts(out, "/><text x=\"");
 	put_coord(out, x + 24);
 	buf_puts(out, "\" y=\"");
-	put_coord(out, y + 4);
+	put_coord(out, y + FONT / 3.0);
 	buf_puts(out, "\">");
 	put_esc(out, is_target ? lc->target : lc->series[i].name ? lc->series[i].name : "");
 	buf_puts(out, "</text>\n");
@@ -508,6 +515,26 @@ static void put_legend(buf_t *out, const chart_series *series, size_t nseries, c
 	buf_puts(out, "</g>\n");
 }
 
+/* 1 when every value label of s fits the width between two points (labels
+ * that do not fit are left out: the tooltips and the table have them). */
+static int values_fit(const chart_opts *o, const chart_series *s, size_t n, double slot)
+{
+	buf_t b = BUF_INIT;
+	size_t i;
+	int fit = 1;
+
+	for (i = 0; i < n && fit; i++) {
+		if (!s->points[i].has_value || !isfinite(s->points[i].value))
+			continue;
+		buf_reset(&b);
+		put_value(&b, o, s->points[i].value);
+		if (text_width(b.ptr) > slot - 2)
+			fit = 0;
+	}
+	buf_free(&b);
+	return fit;
+}
+
 /* ---- the charts -------------------------------------------------------- */
 
 int chart_bar(buf_t *out, const chart_opts *o, const chart_series *s)
@@ -518,17 +545,19 @@ int chart_bar(buf_t *out, const chart_opts *o, const chart_series *s)
 	int w, h;
 	size_t i;
 	double slot, bw, zero;
+	int labels;
 
 	if (!o)
 		o = &default_opts;
 	if (!s || !s->points)
 		s = &empty;
-	size_of(o, 640, 320, &w, &h);
+	size_of(o, DEF_W, DEF_H, &w, &h);
 	frame_init(&f, o, s, 1, w, h, s->n);
 	put_open(out, o, s, 1, "bar", w, f.h, 0);
 	put_axes(out, o, &f);
 	slot = f.slot;
 	bw = slot * 0.6;
+	labels = values_fit(o, s, s->n, slot);
 	zero = frame_y(&f, f.lo > 0 ? f.lo : f.hi < 0 ? f.hi : 0);
 	buf_puts(out, "<g class=\"ck-chart-bars\">\n");
 	for (i = 0; i < s->n; i++) {
@@ -564,11 +593,11 @@ int chart_bar(buf_t *out, const chart_opts *o, const chart_series *s)
 		buf_puts(out, ": ");
 		put_value(out, o, p->value);
 		buf_puts(out, "</title></rect>\n");
-		if (s->n <= 24) {
+		if (labels) {
 			buf_puts(out, "<text x=\"");
 			put_coord(out, cx);
 			buf_puts(out, "\" y=\"");
-			put_coord(out, p->value < 0 ? top + ht + 14 : top - 4);
+			put_coord(out, p->value < 0 ? top + ht + FONT + 2 : top - 4);
 			buf_puts(out, "\" text-anchor=\"middle\"" HALO ">");
 			put_value(out, o, p->value);
 			buf_puts(out, "</text>\n");
@@ -591,6 +620,7 @@ int chart_line(buf_t *out, const chart_opts *o, const chart_series *series, size
 	int w, h;
 	size_t i, j, n;
 	double slot;
+	int labels;
 
 	if (!o)
 		o = &default_opts;
@@ -598,12 +628,14 @@ int chart_line(buf_t *out, const chart_opts *o, const chart_series *series, size
 		series = &empty;
 		nseries = 1;
 	}
-	size_of(o, 640, 320, &w, &h);
+	size_of(o, DEF_W, DEF_H, &w, &h);
 	n = series[0].points ? series[0].n : 0;
 	frame_init(&f, o, series, nseries, w, h, n);
 	put_open(out, o, series, nseries, "line", w, f.h, 0);
 	put_axes(out, o, &f);
 	slot = f.slot;
+	/* values are written next to the points of a single line only */
+	labels = nseries == 1 && values_fit(o, &series[0], n, slot);
 	put_target(out, &f, o->target);
 	for (i = 0; i < nseries; i++) {
 		const chart_series *s = &series[i];
@@ -657,7 +689,7 @@ int chart_line(buf_t *out, const chart_opts *o, const chart_series *series, size
 			buf_puts(out, ": ");
 			put_value(out, o, p->value);
 			buf_puts(out, "</title></circle>\n");
-			if (nseries == 1 && n <= 16) {
+			if (labels) {
 				buf_puts(out, "<text x=\"");
 				put_coord(out, cx);
 				buf_puts(out, "\" y=\"");

@@ -8,6 +8,14 @@
  *
  * Appending functions return 0 on success and -1 when out of memory (error
  * slot set). Points without a value (has_value 0) are gaps, not zeros.
+ *
+ * Output: <svg class="ck-chart ck-chart-bar|line|spark"> 520 x 300 viewBox
+ * units by default (the theme's CSS sizes .ck-chart); colours are
+ * presentation attributes, never style="". Long x labels are slanted (the
+ * viewBox then grows below), values are written on the chart only when
+ * they fit. The legend (several series, and the target line's label or
+ * value) sits above the plot. The output is deterministic. Empty or NULL
+ * series, NaN and infinite values give a valid (empty) chart.
  */
 #ifndef CK_CHART_H
 #define CK_CHART_H
@@ -56,7 +64,10 @@ int chart_bar(buf_t *out, const chart_opts *o, const chart_series *s);
 int chart_line(buf_t *out, const chart_opts *o, const chart_series *series, size_t nseries);
 /* A small trend line without axes or text other than <title>, for tables. */
 int chart_sparkline(buf_t *out, const chart_opts *o, const chart_series *s);
-/* The numbers as an HTML table: first column the x labels, one column per series. */
+/* The numbers as an HTML table: first column the x labels (<th scope="row">),
+ * one column per series (header: its name, else y_label), values with the
+ * unit in <td class="num">, a gap as "–"; with has_target a footer row
+ * (target_label, the target). */
 int chart_table(buf_t *out, const chart_opts *o, const chart_series *series, size_t nseries);
 
 #endif

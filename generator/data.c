@@ -33,6 +33,27 @@ static void line_col_of(const char *src, size_t len, size_t off, int *line, int 
 	text_line_col(src, len, off, line, col);
 }
 
+/* Skips white space and SQL comments (-- to end of line, slash-star to
+ * star-slash), so that a statement's position is its first keyword. */
+static const char *skip_blank(const char *p, const char *end)
+{
+	for (;;) {
+		while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+			p++;
+		if (end - p >= 2 && p[0] == '-' && p[1] == '-') {
+			while (p < end && *p != '\n')
+				p++;
+		} else if (end - p >= 2 && p[0] == '/' && p[1] == '*') {
+			const char *q = p + 2;
+			while (q + 1 < end && !(q[0] == '*' && q[1] == '/'))
+				q++;
+			p = q + 1 < end ? q + 2 : end;
+		} else {
+			return p;
+		}
+	}
+}
+
 /* Runs every statement of a SQL file; errors name path:line:col. */
 static int run_file(data_db *d, const char *path)
 {
@@ -56,9 +77,10 @@ static int run_file(data_db *d, const char *path)
 		int rc, line, col;
 		const char *start = p;
 
-		while (start < end && (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r'))
-			start++;
-		rc = sqlite3_prepare_v2(d->db, p, (int)(end - p), &st, &tail);
+		start = skip_blank(start, end);
+		/* the length includes the NUL that buf_t guarantees, so SQLite does
+		 * not copy the rest of the file for every statement */
+		rc = sqlite3_prepare_v2(d->db, p, (int)(end - p) + 1, &st, &tail);
 		if (rc != SQLITE_OK) {
 			int off = sqlite3_error_offset(d->db);
 			line_col_of(src.ptr, src.len, off >= 0 ? (size_t)(p - src.ptr) + (size_t)off : (size_t)(start - src.ptr), &line, &col);

@@ -1,7 +1,12 @@
 /* main.c: the command line. The only place that prints errors and exits. */
 #include "build.h"
+#include "check.h"
 #include "err.h"
+#include "fixenc.h"
+#include "markdown.h"
 #include "progress.h"
+#include "serve.h"
+#include "gitcmd.h"
 
 #include <signal.h>
 #include <stdarg.h>
@@ -30,6 +35,7 @@ static const char usage_build[] =
 	"  -b, --base-url URL   the site's address, overriding site.toml's base_url\n"
 	"  -D, --drafts         include pages with draft = true\n"
 	"      --now DATE       the build's date, YYYY-MM-DD (default: today in Vietnam)\n"
+	"      --rev REV        build the site as it was at a commit (files read from git)\n"
 	"  -q, --quiet          print errors only\n"
 	"  -v, --verbose        print more about what was built\n"
 	"\n"
@@ -94,13 +100,13 @@ static int cmd_build(int argc, char **argv)
 	int i, quiet = 0, verbose = 0, m, r;
 	struct timespec t0;
 	progress pr;
-	const char *v;
+	const char *v, *rev = NULL;
 
 	for (i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		static const struct { const char *s, *l; } opts[] = {
 			{ "-s", "--source" }, { "-c", "--config" }, { "-o", "--output" },
-			{ "-b", "--base-url" }, { NULL, "--now" }
+			{ "-b", "--base-url" }, { NULL, "--now" }, { NULL, "--rev" }
 		};
 		size_t k;
 		int done = 0;
@@ -117,6 +123,7 @@ static int cmd_build(int argc, char **argv)
 			case 2: o.output = v; break;
 			case 3: o.site.base_url = v; break;
 			case 4: o.now = v; break;
+			case 5: rev = v; break; /* gitcmd.h */
 			}
 			done = 1;
 		}
@@ -145,7 +152,7 @@ static int cmd_build(int argc, char **argv)
 	progress_init(&pr, quiet);
 	o.progress = progress_cb;
 	o.progress_ud = &pr;
-	r = build_run(&o, &st);
+	r = rev ? gitcmd_build_rev(&o, rev, &st) : build_run(&o, &st);
 	progress_end(&pr);
 	if (r < 0) {
 		print_warnings(quiet);
@@ -180,6 +187,14 @@ static const struct command {
 	const char *usage;
 } commands[] = {
 	{ "build", cmd_build, "build the site into public/", usage_build },
+	{ "serve", serve_main, "preview the site, rebuilding and reloading as you edit", serve_usage },
+	{ "check", check_main, "check links, anchors, front matter, duplicates and data", check_usage },
+	{ "fix-encoding", fixenc_main, "convert text pasted in a legacy encoding (VNI, TCVN3) to Unicode",
+	  fixenc_usage },
+	{ "new", gitcmd_new, "create a document or page from the theme's archetype", gitcmd_new_usage },
+	{ "commit", gitcmd_commit, "check the site, then commit content/, data/ and site.toml", gitcmd_commit_usage },
+	{ "publish", gitcmd_publish, "record the built site as a commit on a branch (default: site)",
+	  gitcmd_publish_usage },
 	{ "help", cmd_help, "show help for a command", "usage: congkhai help [COMMAND]\n" },
 	{ "version", cmd_version, "print the version", "usage: congkhai version\n" },
 	{ NULL, NULL, NULL, NULL }
@@ -251,5 +266,6 @@ int main(int argc, char **argv)
 	r = c->fn(argc - 2, argv + 2);
 	warn_clear();
 	err_clear();
+	md_shutdown();
 	return r;
 }

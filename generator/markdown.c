@@ -6,6 +6,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
+#include <cmark-gfm/registry.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,11 @@ static pthread_once_t ext_once = PTHREAD_ONCE_INIT;
 static void register_extensions(void)
 {
 	cmark_gfm_core_extensions_ensure_registered();
+}
+
+void md_shutdown(void)
+{
+	cmark_release_plugins();
 }
 
 void md_result_init(md_result *r)

@@ -47,4 +47,8 @@ void md_result_free(md_result *r);
  * Returns 0, or -1 when out of memory (error slot set). */
 int md_render(md_result *r, const char *src, size_t len, const md_options *opts);
 
+/* Releases cmark's process-wide extension registry. Call once, at exit,
+ * after the last md_render() (main.c does). */
+void md_shutdown(void);
+
 #endif

@@ -23,7 +23,7 @@
 
 static const char *const known_keys[] = {
 	"title", "desc", "chart", "x", "y", "unit", "decimals", "target",
-	"target_label", "min", "max", "text", NULL
+	"target_label", "min", "max", "text", "source", NULL
 };
 
 /* ---- errors ------------------------------------------------------------ */
@@ -82,7 +82,7 @@ value *query_parse_info(const char *info, const char *path, int line)
 		}
 		if (!known_key(k, kn)) {
 			err_set(path, line, 1, "query block: unknown option '%.*s': use title, desc, chart, x, y, "
-				"unit, decimals, target, target_label, min, max or text", (int)kn, k);
+				"unit, decimals, target, target_label, min, max, text or source", (int)kn, k);
 			goto fail;
 		}
 		if (value_table_getn(opts, k, kn)) {
@@ -270,7 +270,8 @@ static size_t put_table(buf_t *out, const value *cols, const value *rows, const 
 
 			if (cf->unit && *cf->unit && !raw && (ycols ? in_list(ycols, name) : 1))
 				unit = cf->unit;
-			if (strcmp(name, "source") == 0 && v && v->kind == V_STRING && strcmp(v->u.s.ptr, "sample") == 0) {
+			if (strcmp(name, value_get_str(opts, "source", "source")) == 0 &&
+			    v && v->kind == V_STRING && strcmp(v->u.s.ptr, "sample") == 0) {
 				buf_puts(out, "<td class=\"sample-tag\">");
 				buf_put_html(out, cf->sample, strlen(cf->sample));
 				buf_puts(out, "</td>");

@@ -1,7 +1,8 @@
 /* query.h: ```query blocks: live tables and charts from the site's data.
  *
- * A fenced block whose info string starts with the word `query` holds one
- * read-only SQL statement. It runs at build time on the site's database
+ * A fenced block whose info string starts with the word `query` (at the top
+ * level of the page: inside a list or a quote it stays a code block) holds
+ * one read-only SQL statement. It runs at build time on the site's database
  * (s->db, data.h) and is replaced by an HTML table of its result:
  *
  *     ```query title="Số liệu tháng 10/2026" unit="%"
@@ -30,12 +31,14 @@
  *   text=COL[,COL]  number columns printed as written, not as 1.234,5
  *                   (columns named year, nam, năm, id, code, ma, or ending
  *                   in _year, _nam, _id, _code are so by default)
+ *   source=COL      the column that says where a row's figures come from
+ *                   (default: a column named source)
  * Column names are as the result names them: give columns readable names
  * with AS "Tên cột"; the table's header cells show them.
  *
  * The table: <caption> from title, <th scope="col"> headers, numbers in
  * Vietnamese form (format.h) in cells of class "num", SQL NULL as an empty
- * cell, every text escaped. A column named `source` shows 'sample' as the
+ * cell, every text escaped. The source column (source=) shows 'sample' as the
  * theme's sample_data string ("(số liệu mẫu)"), and a table with such rows
  * gets a note under it. No rows: one row saying so (i18n query_no_rows).
  *

@@ -2,9 +2,16 @@
 
 #include "err.h"
 #include "format.h"
+#include "dataviews.h"
+#include "docs.h"
 #include "fs.h"
+#include "history.h"
 #include "mustache.h"
+#include "opendata.h"
 #include "search.h"
+#include "services.h"
+#include "tables.h"
+#include "tasks.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -31,6 +38,9 @@ typedef struct render_ctx rctx;
 typedef int (*render_extender)(render_ctx *c, const page *p, value *pagev);
 static const render_extender extenders[] = {
 	search_extend, /* search.h: page text for the index */
+	tables_extend, /* tables.h: wide tables scroll in a keyboard-reachable box */
+	docs_extend, /* docs.h: citations linked, backlinks, legal force, JSON-LD */
+	history_extend, /* history.h: published / updated dates and the page's changes */
 	NULL
 };
 
@@ -38,6 +48,15 @@ static const render_extender extenders[] = {
 typedef int (*render_generator)(render_ctx *c);
 static const render_generator generators[] = {
 	search_generate, /* search.h: /tim-kiem/ and its index */
+	opendata_generate, /* opendata.h: /du-lieu/, CSV and JSON per table, data.json */
+	services_procedures, /* services.h: /thu-tuc/, per field, level and procedure */
+	services_hotlines, /* services.h: /duong-day-nong/ */
+	services_finance, /* services.h: /tai-chinh/ */
+	services_apologies, /* services.h: /xin-loi/ and /xin-loi/luu-tru/ */
+	dataviews_render, /* dataviews.h: /chi-tieu/, /don-vi/, /xep-hang/ */
+	docs_generate, /* docs.h: /van-ban/da-dan-chieu/, /van-ban/nam/<year>/ */
+	tasks_generate, /* tasks.h: <plan>/nhiem-vu/, the plan's task tracker */
+	history_generate, /* history.h: /lich-su/ and its Atom feed */
 	NULL
 };
 
@@ -915,7 +934,8 @@ int render_site_some(site *s, output *out, const value_dt *today, const render_f
 			goto done;
 	}
 	if (f && !f->site_files) {
-		r = 0;
+		/* a changed summary shows on the home page and in the feed */
+		r = f->home_feed && (render_home(&c, s->home) < 0 || write_feed(&c) < 0) ? -1 : 0;
 		goto done;
 	}
 	if (render_home(&c, s->home) < 0 || render_404(&c) < 0)

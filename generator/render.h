@@ -25,7 +25,8 @@ int render_site(site *s, output *out, const value_dt *today);
  * when `generators` is set; the site-wide files (home page, 404.html,
  * aliases, feed.xml, sitemap.xml, robots.txt, static and content files)
  * only when `site_files` is set, which needs `generators` too (the sitemap
- * lists generated pages). progress, when set, hears after each page written
+ * lists generated pages); `home_feed` alone renders the home page and
+ * feed.xml of those. progress, when set, hears after each page written
  * how many are done and about how many there are in all (done may pass
  * total: generated pages are not counted in advance). */
 typedef struct {
@@ -33,6 +34,7 @@ typedef struct {
 	void *ud;
 	int generators;
 	int site_files;
+	int home_feed;    /* without site_files: the home page and feed.xml only */
 	/* 1 when the render follows a change to Markdown bodies only: no front
 	 * matter, data, template or setting changed, and changed[0..nchanged)
 	 * are the pages whose text changed (see render_incremental()). */

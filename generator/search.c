@@ -2,6 +2,7 @@
 #include "search.h"
 
 #include "err.h"
+#include "format.h"
 #include "mustache.h"
 #include "text.h"
 
@@ -15,7 +16,7 @@
 #define SEARCH_URL "/tim-kiem/"
 #define SEARCH_DIR "tim-kiem/"
 #define KEY_DEPTH 12          /* shard keys grow to at most this length */
-#define HTML_TEXT_MAX 65536   /* bytes of a body's plain text considered */
+#define HTML_TEXT_MAX (SEARCH_MAX_WORDS * 16) /* bytes of a body's plain text read */
 
 /* ---- Tokens ---- */
 
@@ -237,6 +238,7 @@ enum { F_TITLE, F_URL, F_KIND, F_SNIPPET, F_DATE, F_N };
 
 typedef struct {
 	char *f[F_N];
+	size_t len;       /* tokens */
 } sdoc;
 
 struct search_index {
@@ -386,6 +388,7 @@ long search_doc_begin(search_index *ix, const char *title, const char *url,
 		ix->capdocs = cap;
 	}
 	d = &ix->docs[ix->ndocs];
+	d->len = 0;
 	for (k = 0; k < F_N; k++) {
 		d->f[k] = strdup(f[k] ? f[k] : "");
 		if (!d->f[k]) {
@@ -427,6 +430,7 @@ static int add_token(void *ud, const char *tok, size_t len)
 int search_doc_text(search_index *ix, const char *s, size_t len, int title, size_t max)
 {
 	add_ctx a;
+	long n;
 
 	if (!ix->open)
 		return err_set(NULL, 0, 0, "search_doc_text without search_doc_begin");
@@ -434,7 +438,11 @@ int search_doc_text(search_index *ix, const char *s, size_t len, int title, size
 		return 0;
 	a.ix = ix;
 	a.title = title;
-	return search_tokens(s, len, max, add_token, &a) < 0 ? -1 : 0;
+	n = search_tokens(s, len, max, add_token, &a);
+	if (n < 0)
+		return -1;
+	ix->docs[ix->ndocs - 1].len += (size_t)n;
+	return 0;
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -484,6 +492,20 @@ int search_doc_end(search_index *ix)
 
 /* ---- Writing ---- */
 
+unsigned search_weight(unsigned tf, double len, double avg)
+{
+	const double k1 = 1.2, b = 0.75;
+	double w = 100.0 * tf * (k1 + 1) / (tf + k1 * (1 - b + b * (avg > 0 ? len / avg : 1)));
+
+	return w < 1 ? 1 : (unsigned)(w + 0.5);
+}
+
+/* x as written: 2 * weight + title. */
+static uint32_t encode(const search_index *ix, double avg, uint32_t doc, uint32_t x)
+{
+	return 2 * search_weight(x >> 1, (double)ix->docs[doc].len, avg) + (x & 1);
+}
+
 static size_t digits(uint32_t v)
 {
 	size_t n = 1;
@@ -497,13 +519,13 @@ static size_t digits(uint32_t v)
 
 /* Bytes of the token's entry in a shard: "tok":[d,x,...] and a comma.
  * Tokens hold only letters, marks and digits: nothing to escape. */
-static size_t entry_size(const stoken *t)
+static size_t entry_size(const search_index *ix, double avg, const stoken *t)
 {
 	size_t n = t->len + 6, i;
 	uint32_t prev = 0;
 
 	for (i = 0; i < t->npost; i++) {
-		n += digits(t->post[2 * i] - prev) + digits(t->post[2 * i + 1]) + 2;
+		n += digits(t->post[2 * i] - prev) + digits(encode(ix, avg, t->post[2 * i], t->post[2 * i + 1])) + 2;
 		prev = t->post[2 * i];
 	}
 	return n;
@@ -528,6 +550,8 @@ typedef struct {
 	shard *shards;
 	size_t nshards, cap;
 	size_t limit;
+	const search_index *ix;
+	double avg;      /* tokens per document */
 } plan;
 
 static int plan_emit(plan *pl, const char *key, size_t klen, size_t lo, size_t hi)
@@ -595,7 +619,7 @@ static int write_shard(const plan *pl, const shard *sh, buf_t *b, search_write_f
 		buf_puts(b, ":[");
 		for (k = 0; k < t->npost; k++) {
 			buf_printf(b, k ? ",%u,%u" : "%u,%u", (unsigned)(t->post[2 * k] - prev),
-				   (unsigned)t->post[2 * k + 1]);
+				   (unsigned)encode(pl->ix, pl->avg, t->post[2 * k], t->post[2 * k + 1]));
 			prev = t->post[2 * k];
 		}
 		buf_putc(b, ']');
@@ -645,6 +669,11 @@ int search_index_write(search_index *ix, size_t shard_bytes, search_write_fn fn,
 		return -1;
 	memset(&pl, 0, sizeof pl);
 	pl.limit = shard_bytes ? shard_bytes : SEARCH_SHARD_BYTES;
+	pl.ix = ix;
+	for (i = 0; i < ix->ndocs; i++)
+		pl.avg += (double)ix->docs[i].len;
+	if (ix->ndocs)
+		pl.avg /= (double)ix->ndocs;
 	if (ix->ntoks) {
 		pl.sorted = malloc(ix->ntoks * sizeof *pl.sorted);
 		pl.size = malloc(ix->ntoks * sizeof *pl.size);
@@ -658,7 +687,7 @@ int search_index_write(search_index *ix, size_t shard_bytes, search_write_fn fn,
 	if (ix->ntoks > 1)
 		qsort(pl.sorted, ix->ntoks, sizeof *pl.sorted, cmp_tok);
 	for (i = 0; i < ix->ntoks; i++)
-		pl.size[i] = entry_size(pl.sorted[i]);
+		pl.size[i] = entry_size(ix, pl.avg, pl.sorted[i]);
 	/* every key has at least two characters: group by the first two */
 	for (i = 0; i < ix->ntoks; i = j) {
 		const char *k = pl.sorted[i]->key;
@@ -769,7 +798,9 @@ static int index_value(search_index *ix, const value *v)
 
 static int index_page(render_ctx *c, search_index *ix, const page *p)
 {
-	static const char *const fields[] = { "number", "kind", "issuer", "subject", "tags" };
+	static const char *const fields[] = {
+		"number", "kind", "issuer", "issuer_header", "subject", "place", "signer", "tags"
+	};
 	site *s = render_site_of(c);
 	buf_t url = BUF_INIT, date = BUF_INIT, snip = BUF_INIT, text = BUF_INIT;
 	const char *kind = value_get_str(p->cf.fm, "kind", NULL);
@@ -873,7 +904,74 @@ static int procedure_url(render_ctx *c, buf_t *out, const char *code)
 
 static int field_url(render_ctx *c, buf_t *out, const char *field)
 {
-	return procedure_url(c, out, field);
+	buf_t b = BUF_INIT;
+	int r;
+
+	buf_puts(&b, "/thu-tuc/linh-vuc/");
+	text_slug(&b, field, strlen(field));
+	buf_putc(&b, '/');
+	r = b.oom ? err_oom() : render_url(c, out, b.ptr);
+	buf_free(&b);
+	return r;
+}
+
+/* Replaces "{field}" in the theme's pattern. */
+static int put_pattern(buf_t *out, const char *pattern, const char *field)
+{
+	const char *at = strstr(pattern, "{field}");
+
+	if (!at)
+		return buf_printf(out, "%s %s", pattern, field);
+	buf_put(out, pattern, (size_t)(at - pattern));
+	buf_puts(out, field);
+	return buf_puts(out, at + 7);
+}
+
+/* A document per field of procedures: "Thủ tục lĩnh vực Hộ tịch", its
+ * procedures' names as the snippet and text. rows are sorted by field. */
+static int index_fields(render_ctx *c, search_index *ix, const value *rows)
+{
+	site *s = render_site_of(c);
+	buf_t url = BUF_INIT, title = BUF_INIT, names = BUF_INIT, snip = BUF_INIT;
+	size_t i = 0, j;
+	int r = -1;
+
+	while (i < value_len(rows)) {
+		const char *field = value_get_str(value_at(rows, i), "field", "");
+
+		buf_reset(&url);
+		buf_reset(&title);
+		buf_reset(&names);
+		buf_reset(&snip);
+		for (j = i; j < value_len(rows) && strcmp(value_get_str(value_at(rows, j), "field", ""), field) == 0; j++) {
+			if (j > i)
+				buf_puts(&names, "; ");
+			buf_puts(&names, value_get_str(value_at(rows, j), "name", ""));
+		}
+		if (*field) {
+			if (field_url(c, &url, field) < 0 ||
+			    put_pattern(&title, tstr(s, "search_field_doc"), field) < 0 ||
+			    put_snippet(&snip, names.ptr) < 0)
+				goto done;
+			if (title.oom || names.oom || snip.oom) {
+				err_oom();
+				goto done;
+			}
+			if (search_doc_begin(ix, title.ptr, url.ptr, tstr(s, "search_kind_procedure"), snip.ptr, "") < 0 ||
+			    search_doc_text(ix, title.ptr, title.len, 1, 0) < 0 ||
+			    search_doc_text(ix, names.ptr, names.len, 0, SEARCH_MAX_WORDS) < 0 ||
+			    search_doc_end(ix) < 0)
+				goto done;
+		}
+		i = j;
+	}
+	r = 0;
+done:
+	buf_free(&url);
+	buf_free(&title);
+	buf_free(&names);
+	buf_free(&snip);
+	return r;
 }
 
 /* Columns not worth indexing. */
@@ -900,6 +998,8 @@ static int index_procedures(render_ctx *c, search_index *ix)
 
 	if (!rows)
 		return -1;
+	if (index_fields(c, ix, rows) < 0)
+		goto done;
 	for (i = 0; i < value_len(rows); i++) {
 		const value *row = value_at(rows, i);
 		const char *name = value_get_str(row, "name", ""), *code = value_get_str(row, "code", "");
@@ -941,6 +1041,23 @@ done:
 	return r;
 }
 
+/* Orders rows by their "name" as Vietnamese readers expect: folded first
+ * ("Đất đai" with the d's), then as written. */
+static int cmp_name(const void *a, const void *b)
+{
+	const char *x = value_get_str(*(const value *const *)a, "name", "");
+	const char *y = value_get_str(*(const value *const *)b, "name", "");
+	buf_t fx = BUF_INIT, fy = BUF_INIT;
+	int c;
+
+	text_fold(&fx, x, strlen(x));
+	text_fold(&fy, y, strlen(y));
+	c = strcmp(fx.ptr, fy.ptr);
+	buf_free(&fx);
+	buf_free(&fy);
+	return c ? c : strcmp(x, y);
+}
+
 /* The listings the page shows without JavaScript: content sections and
  * taxonomies, and the procedures by field. */
 static int browse_fields(render_ctx *c, value *fields)
@@ -975,11 +1092,17 @@ static int browse_fields(render_ctx *c, value *fields)
 				  "GROUP BY field ORDER BY field", NULL, "data", 0, 0);
 		if (!rows)
 			goto fail;
+		if (value_len(rows) > 1)
+			qsort(rows->u.a.items, rows->u.a.len, sizeof *rows->u.a.items, cmp_name);
 		for (i = 0; i < value_len(rows); i++) {
 			value *e = value_at(rows, i);
 			buf_reset(&url);
 			if (field_url(c, &url, value_get_str(e, "name", "")) < 0 ||
 			    value_table_set_str(e, "url", url.ptr) < 0)
+				goto fail;
+			buf_reset(&url);
+			if (fmt_int_vi(&url, value_get_int(e, "count", 0)) < 0 ||
+			    value_table_set_str(e, "count", url.ptr) < 0)
 				goto fail;
 		}
 		buf_reset(&url);

@@ -1,11 +1,14 @@
 /* search.h: full-text search (/tim-kiem/): the index the browser reads.
  *
  * At build time congkhai indexes every content page (title, summary, the
- * front-matter fields number, kind, issuer, subject, tags and the site's
- * taxonomies, and the first SEARCH_MAX_WORDS words of the body), every
- * content section (title and summary) and, when the data has a
- * `procedures` table, every procedure (all its text columns, the name as
- * title). It writes below /tim-kiem/ of the output:
+ * front-matter fields number, kind, issuer, issuer_header, subject, place,
+ * signer, tags and the site's taxonomies, and the first SEARCH_MAX_WORDS
+ * words of the body), every content section (title and summary) and, when
+ * the data has a `procedures` table, every procedure (all its text
+ * columns, the name as title, /thu-tuc/<code slug>/) and every field of
+ * procedures (the theme's `search_field_doc` with the field as title, its
+ * procedures' names as text, /thu-tuc/linh-vuc/<field slug>/: the
+ * addresses of services.h). It writes below /tim-kiem/ of the output:
  *
  *   index.json        the manifest, small: {"version": 1, "docs": N,
  *                     "block": SEARCH_BLOCK, "max_token": SEARCH_MAX_TOKEN,
@@ -13,8 +16,11 @@
  *   idx/<key>.json    one shard of postings: {"token": [d, x, d, x, ...]}
  *                     where d is the document id, written as the gap from
  *                     the previous id of the same token (the first as is),
- *                     and x = 2 * term frequency + 1 when the token is in
- *                     the title (+ 0 otherwise); ids ascend
+ *                     and x = 2 * weight + 1 when the token is in the title
+ *                     (+ 0 otherwise); ids ascend. weight is the term-
+ *                     frequency part of BM25 (search_weight()); search.js
+ *                     adds the inverse document frequency from the
+ *                     postings' length and ranks title matches first
  *   docs/<n>.json     documents n*SEARCH_BLOCK .. n*SEARCH_BLOCK+BLOCK-1:
  *                     [[title, url, kind, snippet, date], ...]; url has
  *                     the site root, date is as pages show it or ""
@@ -47,9 +53,10 @@
 
 #include <stddef.h>
 
-#define SEARCH_MAX_WORDS 2000     /* body words indexed per page */
+#define SEARCH_MAX_WORDS 10000    /* body words indexed per page (a seed plan
+                                     has 7,000) */
 #define SEARCH_MAX_TOKEN 40       /* code points; longer runs are not indexed */
-#define SEARCH_BLOCK 32           /* documents per docs/<n>.json */
+#define SEARCH_BLOCK 16           /* documents per docs/<n>.json */
 #define SEARCH_SHARD_BYTES 32768  /* a bigger shard is split */
 #define SEARCH_SNIPPET 200        /* bytes of summary kept as the snippet */
 
@@ -100,6 +107,11 @@ int search_doc_text(search_index *ix, const char *s, size_t len, int title, size
 int search_doc_end(search_index *ix);
 /* Documents so far. */
 size_t search_index_docs(const search_index *ix);
+
+/* BM25's term-frequency part (k1 1.2, b 0.75) times 100, rounded, at least
+ * 1 (1 .. 220): tf occurrences in a document of len tokens, where
+ * documents have avg tokens on average. */
+unsigned search_weight(unsigned tf, double len, double avg);
 
 /* Receives each file: rel is "index.json", "idx/th.json", "docs/0.json". */
 typedef int (*search_write_fn)(void *ud, const char *rel, const void *data, size_t len);

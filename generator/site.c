@@ -1,9 +1,12 @@
 #include "site.h"
 
+#include "docs.h"
+#include "history.h"
 #include "err.h"
 #include "fs.h"
 #include "query.h"
 #include "text.h"
+#include "vni.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -142,6 +145,8 @@ int site_read_content(site *s, content_file *cf, const char *path)
 	mo.block = dispatch_block;
 	mo.block_ud = &bc;
 	r = fs_read(path, &src);
+	if (r == 0)
+		r = vni_warn(path, src.ptr, src.len); /* text pasted in a legacy encoding */
 	if (r == 0)
 		r = content_parse(cf, src.ptr, src.len, path, &mo);
 	buf_free(&src);
@@ -602,6 +607,10 @@ int site_load(site *s, const site_options *opts)
 	}
 	if (check_unique_urls(s) < 0)
 		goto fail;
+	if (docs_load(s) < 0) /* docs.h: the citations between documents */
+		goto fail;
+	if (history_load(&s->history, s->source, &s->cfg) < 0) /* history.h: dates and changes from git */
+		goto fail;
 	buf_free(&path);
 	buf_free(&cfgpath);
 	return 0;
@@ -622,6 +631,8 @@ void site_free(site *s)
 {
 	size_t i;
 
+	docs_free(s->docs);
+	history_free(s->history);
 	for (i = 0; i < s->nall; i++)
 		free_page(s->all[i]);
 	free(s->all);

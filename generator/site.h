@@ -77,6 +77,10 @@ typedef struct {
 	size_t drafts_skipped;
 	data_db *db;          /* the site's data (read-only once loaded) */
 	page **by_url;        /* every page sorted by URL, for site_find() */
+	struct docs_graph *docs; /* citations between documents (docs.h), built
+	                            by site_load(); NULL when it failed */
+	struct history *history; /* the git history (history.h), read once by
+	                            site_load(); never NULL after it succeeded */
 } site;
 
 /* Loads the site. Order: site.toml, theme, data (data/ or [data] db),

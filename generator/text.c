@@ -177,6 +177,43 @@ void text_line_col(const char *s, size_t len, size_t off, int *line, int *col)
 		*col = c;
 }
 
+/* 1 when valid UTF-8 s is certainly in NFC already, so normalizing would
+ * give it back unchanged; 0 when it may not be (then utf8proc decides).
+ * Conservative: a code point passes when it is below U+0300 or a
+ * precomposed Latin letter of U+1E00..U+1EFF (all of Vietnamese), or when
+ * it has combining class 0, cannot be the second part of a composition,
+ * has no canonical decomposition, is not excluded from composition and is
+ * not Hangul. Anything else sends the whole text to the slow path. */
+static int nfc_quick(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+
+	while (p < end) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n;
+		const utf8proc_property_t *prop;
+
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		n = utf8proc_iterate(p, end - p, &cp);
+		if (n <= 0)
+			return 0;
+		p += n;
+		if (cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF))
+			continue;
+		if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xAC00 && cp <= 0xD7A3))
+			return 0;
+		prop = utf8proc_get_property(cp);
+		if (prop->combining_class != 0 || prop->comp_exclusion ||
+		    (prop->comb_index != UINT16_MAX && prop->comb_index >= 0x8000) ||
+		    (prop->decomp_seqindex != UINT16_MAX && prop->decomp_type == 0))
+			return 0;
+	}
+	return 1;
+}
+
 int text_nfc(buf_t *out, const char *s, size_t len)
 {
 	size_t a = ascii_span(s, len), keep, start;
@@ -184,7 +221,7 @@ int text_nfc(buf_t *out, const char *s, size_t len)
 	utf8proc_ssize_t n;
 	int r;
 
-	if (a == len)
+	if (a == len || nfc_quick(s + a, len - a))
 		return buf_put(out, s, len) < 0 ? err_oom() : 0;
 	/* The last ASCII character before the first non-ASCII one may be the
 	 * starter of a composition (e + U+0301), so it goes to utf8proc too. */

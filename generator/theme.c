@@ -193,10 +193,24 @@ const char *theme_pick(const theme *th, const char *const *names, size_t n, cons
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (names[i] && mustache_env_has(th->env, names[i]))
+	const char *first = NULL, *last = NULL;
+
+	for (i = 0; i < n; i++) {
+		if (!names[i])
+			continue;
+		if (mustache_env_has(th->env, names[i]))
 			return names[i];
-	err_set(for_path, 0, 0, "no template for this page: add %s/%s.mustache to the theme",
-		th->dir, names[0] ? names[0] : "layouts/single");
+		if (!first)
+			first = names[i];
+		last = names[i];
+	}
+	/* name the general fallback (the last candidate) and, when there is
+	 * one, the specific template that would win */
+	if (first && first != last)
+		err_set(for_path, 0, 0, "no template for this page: add %s/%s.mustache to the theme "
+			"(or %s/%s.mustache for this kind of page only)", th->dir, last, th->dir, first);
+	else
+		err_set(for_path, 0, 0, "no template for this page: add %s/%s.mustache to the theme",
+			th->dir, last ? last : "layouts/single");
 	return NULL;
 }

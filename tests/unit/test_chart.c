@@ -145,7 +145,7 @@ static void test_content(void)
 	CHECK(strstr(b.ptr, "role=\"img\"") != NULL);
 	CHECK(strstr(b.ptr, "<title id=\"") != NULL);
 	CHECK(strstr(b.ptr, "<desc id=\"") != NULL);
-	CHECK(strstr(b.ptr, "viewBox=\"0 0 640 ") != NULL);
+	CHECK(strstr(b.ptr, "viewBox=\"0 0 520 ") != NULL);
 	CHECK(strstr(b.ptr, "style=") == NULL);
 	CHECK(strstr(b.ptr, ">31,25%<") != NULL);   /* Vietnamese decimal comma */
 	CHECK(strstr(b.ptr, ">Mục tiêu ≥ 50%<") != NULL);

@@ -1,0 +1,1632 @@
+/* docs.c: the citation graph of official documents (see docs.h).
+ *
+ * Nodes are documents: one per held document (a page with a full number)
+ * and one per document cited but not published, found through a small
+ * hash of the matching key (docnum.h). Each document page keeps the nodes
+ * it cites, in order of first citation; each node keeps the pages that
+ * cite it (rebuilt from the pages after any change).
+ *
+ * Bodies are HTML when this module sees them. plain_build() takes the text
+ * out of the tags, entities decoded, with the HTML offset of every text
+ * byte and the text run ("segment") it belongs to, so that a citation found
+ * in the text can be wrapped in the HTML when it lies in one run outside
+ * any link.
+ */
+#include "docs.h"
+
+#include "data.h"
+#include "docnum.h"
+#include "err.h"
+#include "format.h"
+#include "tasks.h"
+#include "text.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define NONE SIZE_MAX
+#define BLANK "\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0" /* a day or month left blank: no-break spaces */
+#define IN_LINK 0x80000000u
+
+enum { LEGAL_UNKNOWN, LEGAL_IN_FORCE, LEGAL_REPLACED, LEGAL_EXPIRED };
+
+typedef struct {
+	char key[DOCNUM_KEY_MAX];
+	int year;             /* 0: unknown */
+	char *display;        /* the number as written, spaces around '-' dropped */
+	char *kind;           /* "Kế hoạch", or NULL */
+	int day, month, dyear;/* the date given with it; 0 when none */
+	page *held;           /* the page publishing it, NULL when none */
+	int status;           /* LEGAL_* */
+	char *replaced_by;    /* the replacing document's number */
+	char *since;          /* "2025-07-01" or NULL */
+	char *title;          /* from legal_status */
+	char *legal_source;
+	size_t *citers;       /* indices of the dpages citing it */
+	size_t ncit, capcit;
+	size_t next;          /* the next node in its hash chain */
+} node;
+
+typedef struct {
+	page *p;
+	size_t self;          /* its node (held), or NONE (a draft) */
+	size_t *cites;        /* nodes, in order of first citation */
+	size_t ncites, capcites;
+} dpage;
+
+struct docs_graph {
+	node *nodes;
+	size_t nnodes, capnodes;
+	size_t *heads;        /* hash of keys: first node of each chain */
+	size_t nheads;
+	dpage *pages;
+	size_t npages;
+	dpage **by_ptr;       /* pages sorted by page pointer */
+	page *section;        /* the documents' section, NULL when none */
+};
+
+/* ---- nodes ---- */
+
+static uint64_t key_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static int rehash(docs_graph *g, size_t nheads)
+{
+	size_t *h = malloc(nheads * sizeof *h), i;
+
+	if (!h)
+		return err_oom();
+	for (i = 0; i < nheads; i++)
+		h[i] = NONE;
+	for (i = 0; i < g->nnodes; i++) {
+		size_t b = key_hash(g->nodes[i].key) & (nheads - 1);
+		g->nodes[i].next = h[b];
+		h[b] = i;
+	}
+	free(g->heads);
+	g->heads = h;
+	g->nheads = nheads;
+	return 0;
+}
+
+/* A new node for key; its index, or NONE when out of memory. */
+static size_t node_new(docs_graph *g, const char *key, int year)
+{
+	node *n;
+	size_t b;
+
+	if (g->nnodes == g->capnodes) {
+		size_t cap = g->capnodes ? g->capnodes * 2 : 32;
+		node *a = realloc(g->nodes, cap * sizeof *a);
+		if (!a) {
+			err_oom();
+			return NONE;
+		}
+		g->nodes = a;
+		g->capnodes = cap;
+	}
+	n = &g->nodes[g->nnodes];
+	memset(n, 0, sizeof *n);
+	memcpy(n->key, key, DOCNUM_KEY_MAX);
+	n->key[DOCNUM_KEY_MAX - 1] = '\0';
+	n->year = year;
+	g->nnodes++;
+	if (g->nnodes * 2 > g->nheads)
+		return rehash(g, g->nheads ? g->nheads * 4 : 64) < 0 ? (g->nnodes--, NONE) : g->nnodes - 1;
+	b = key_hash(n->key) & (g->nheads - 1);
+	n->next = g->heads[b];
+	g->heads[b] = g->nnodes - 1;
+	return g->nnodes - 1;
+}
+
+static size_t node_first(const docs_graph *g, const char *key)
+{
+	size_t i;
+
+	if (!g->nheads)
+		return NONE;
+	for (i = g->heads[key_hash(key) & (g->nheads - 1)]; i != NONE; i = g->nodes[i].next)
+		if (strcmp(g->nodes[i].key, key) == 0)
+			return i;
+	return NONE;
+}
+
+static size_t node_next(const docs_graph *g, size_t i)
+{
+	const char *key = g->nodes[i].key;
+
+	for (i = g->nodes[i].next; i != NONE; i = g->nodes[i].next)
+		if (strcmp(g->nodes[i].key, key) == 0)
+			return i;
+	return NONE;
+}
+
+static void node_free(node *n)
+{
+	free(n->display);
+	free(n->kind);
+	free(n->replaced_by);
+	free(n->since);
+	free(n->title);
+	free(n->legal_source);
+	free(n->citers);
+}
+
+static int push_idx(size_t **a, size_t *n, size_t *cap, size_t v)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if ((*a)[i] == v)
+			return 0;
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 8;
+		size_t *x = realloc(*a, nc * sizeof *x);
+		if (!x)
+			return err_oom();
+		*a = x;
+		*cap = nc;
+	}
+	(*a)[(*n)++] = v;
+	return 0;
+}
+
+static int set_str(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = s ? strdup(s) : NULL;
+	return s && !*dst ? err_oom() : 0;
+}
+
+/* The number as written, without the spaces around dashes, dashes as '-'. */
+static char *display_of(const char *s, size_t len)
+{
+	char *d = malloc(len + 1);
+	size_t i, o = 0;
+
+	if (!d) {
+		err_oom();
+		return NULL;
+	}
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t')
+			continue;
+		if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94)) {
+			d[o++] = '-';
+			i += 2;
+			continue;
+		}
+		d[o++] = s[i];
+	}
+	d[o] = '\0';
+	return d;
+}
+
+/* ---- HTML text ---- */
+
+typedef struct {
+	buf_t text;
+	size_t *src;     /* HTML offset of each text byte */
+	uint32_t *seg;   /* its text run; IN_LINK when inside <a> */
+	size_t cap;
+	int maps;
+} plain;
+
+static int plain_put(plain *pl, const char *b, size_t n, size_t src, uint32_t seg)
+{
+	size_t i;
+
+	if (pl->maps && pl->text.len + n > pl->cap) {
+		size_t cap = pl->cap ? pl->cap * 2 : 1024;
+		size_t *s;
+		uint32_t *g;
+		while (cap < pl->text.len + n)
+			cap *= 2;
+		s = realloc(pl->src, cap * sizeof *s);
+		if (!s)
+			return err_oom();
+		pl->src = s;
+		g = realloc(pl->seg, cap * sizeof *g);
+		if (!g)
+			return err_oom();
+		pl->seg = g;
+		pl->cap = cap;
+	}
+	if (pl->maps)
+		for (i = 0; i < n; i++) {
+			pl->src[pl->text.len + i] = src;
+			pl->seg[pl->text.len + i] = seg;
+		}
+	return buf_put(&pl->text, b, n) < 0 ? err_oom() : 0;
+}
+
+static void plain_free(plain *pl)
+{
+	buf_free(&pl->text);
+	free(pl->src);
+	free(pl->seg);
+	memset(pl, 0, sizeof *pl);
+}
+
+static int tag_is(const char *name, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && strncasecmp(*list, name, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The length of the entity at h[i] ('&') and its text in out (UTF-8);
+ * 0 when it is none this reads. */
+static size_t entity(const char *h, size_t n, size_t i, char *out, size_t *olen)
+{
+	static const struct {
+		const char *name, *text;
+	} named[] = {
+		{ "amp;", "&" }, { "lt;", "<" }, { "gt;", ">" }, { "quot;", "\"" }, { "apos;", "'" },
+		{ "nbsp;", "\xC2\xA0" },
+	};
+	size_t k, j;
+
+	for (k = 0; k < sizeof named / sizeof *named; k++) {
+		size_t l = strlen(named[k].name);
+		if (i + 1 + l <= n && memcmp(h + i + 1, named[k].name, l) == 0) {
+			*olen = strlen(named[k].text);
+			memcpy(out, named[k].text, *olen);
+			return l + 1;
+		}
+	}
+	if (i + 3 < n && h[i + 1] == '#') {
+		unsigned long cp = 0;
+		int hex = h[i + 2] == 'x' || h[i + 2] == 'X';
+		j = i + 2 + hex;
+		for (k = 0; j < n && k < 7; j++, k++) {
+			char c = h[j];
+			if (c >= '0' && c <= '9')
+				cp = cp * (hex ? 16 : 10) + (unsigned long)(c - '0');
+			else if (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+				cp = cp * 16 + (unsigned long)((c | 0x20) - 'a' + 10);
+			else
+				break;
+		}
+		if (k == 0 || j >= n || h[j] != ';' || cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		if (cp < 0x80) {
+			out[0] = (char)cp;
+			*olen = 1;
+		} else if (cp < 0x800) {
+			out[0] = (char)(0xC0 | (cp >> 6));
+			out[1] = (char)(0x80 | (cp & 0x3F));
+			*olen = 2;
+		} else if (cp < 0x10000) {
+			out[0] = (char)(0xE0 | (cp >> 12));
+			out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			out[2] = (char)(0x80 | (cp & 0x3F));
+			*olen = 3;
+		} else {
+			out[0] = (char)(0xF0 | (cp >> 18));
+			out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+			out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			out[3] = (char)(0x80 | (cp & 0x3F));
+			*olen = 4;
+		}
+		return j + 1 - i;
+	}
+	return 0;
+}
+
+/* The text of html h[0..n): text outside tags, entities decoded, a line
+ * break for each block-level tag; nothing from code, pre, script, style.
+ * maps: also the offsets and runs. 0 / -1. */
+static int plain_build(plain *pl, const char *h, size_t n, int maps)
+{
+	static const char *const inl[] = {
+		"a", "em", "strong", "span", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup",
+		"abbr", "cite", "q", "time", "kbd", "var", "dfn", "bdi", "bdo", "data", "wbr", NULL
+	};
+	static const char *const hidden[] = { "code", "pre", "script", "style", "template", NULL };
+	size_t i = 0;
+	uint32_t seg = 0;
+	int in_a = 0, skip = 0;
+
+	memset(pl, 0, sizeof *pl);
+	pl->maps = maps;
+	while (i < n) {
+		if (h[i] == '<') {
+			size_t j = i + 1, k, nl;
+			int closing = 0;
+			if (i + 4 <= n && memcmp(h + i, "<!--", 4) == 0) {
+				const char *e = NULL;
+				for (k = i + 4; k + 3 <= n; k++)
+					if (memcmp(h + k, "-->", 3) == 0) {
+						e = h + k;
+						break;
+					}
+				i = e ? (size_t)(e - h) + 3 : n;
+				seg++;
+				continue;
+			}
+			if (j < n && h[j] == '/') {
+				closing = 1;
+				j++;
+			}
+			for (k = j; k < n && ((h[k] >= 'a' && h[k] <= 'z') || (h[k] >= 'A' && h[k] <= 'Z') ||
+					      (h[k] >= '0' && h[k] <= '9'));
+			     k++)
+				;
+			nl = k - j;
+			if (nl == 0) { /* a lone '<' in text (cmark escapes it; be safe) */
+				if (!skip && plain_put(pl, "<", 1, i, seg | (in_a ? IN_LINK : 0)) < 0)
+					return -1;
+				i++;
+				continue;
+			}
+			for (; k < n && h[k] != '>'; k++)
+				if (h[k] == '"' || h[k] == '\'') {
+					char q = h[k];
+					for (k++; k < n && h[k] != q; k++)
+						;
+					if (k >= n)
+						break;
+				}
+			if (tag_is(h + j, nl, hidden))
+				skip += closing ? (skip > 0 ? -1 : 0) : 1;
+			else if (nl == 1 && (h[j] == 'a' || h[j] == 'A'))
+				in_a += closing ? (in_a > 0 ? -1 : 0) : 1;
+			if (!tag_is(h + j, nl, inl) && plain_put(pl, "\n", 1, i, seg) < 0)
+				return -1;
+			seg++;
+			i = k < n ? k + 1 : n;
+			continue;
+		}
+		if (skip) {
+			i++;
+			continue;
+		}
+		if (h[i] == '&') {
+			char out[4];
+			size_t ol, el = entity(h, n, i, out, &ol);
+			if (el) {
+				if (plain_put(pl, out, ol, i, seg | (in_a ? IN_LINK : 0)) < 0)
+					return -1;
+				i += el;
+				continue;
+			}
+		}
+		if (plain_put(pl, h + i, 1, i, seg | (in_a ? IN_LINK : 0)) < 0)
+			return -1;
+		i++;
+	}
+	return 0;
+}
+
+/* The HTML end of text byte k (exclusive). */
+static size_t src_end(const plain *pl, const char *h, size_t n, size_t k)
+{
+	size_t s = pl->src[k];
+	char out[4];
+	size_t ol;
+
+	if (h[s] == '&') {
+		size_t el = entity(h, n, s, out, &ol);
+		if (el)
+			return s + el;
+	}
+	return s + 1;
+}
+
+/* ---- resolving citations ---- */
+
+static int held_matches(const node *nd, const docnum_cite *c, int cyear)
+{
+	const page *p = nd->held;
+
+	if (cyear && nd->year && cyear != nd->year)
+		return 0;
+	if (c->date_year && p->cf.has_date && p->cf.precision == DATE_DAY &&
+	    (p->cf.date.day != c->day || p->cf.date.month != c->month || p->cf.date.year != c->date_year))
+		return 0;
+	return 1;
+}
+
+/* The node citation c (in text, of page dp) names; a new one for a
+ * document not held when create. NONE when it names dp itself, or when
+ * none is found without create, or out of memory (*oom set). */
+static size_t resolve(docs_graph *g, const dpage *dp, const docnum_cite *c, const char *text, int create, int *oom)
+{
+	int cyear = c->date_year ? c->date_year : c->sym.year;
+	size_t i, ext = NONE, held = NONE;
+	node *nd;
+
+	for (i = node_first(g, c->sym.key); i != NONE; i = node_next(g, i)) {
+		nd = &g->nodes[i];
+		if (nd->held) {
+			if (held == NONE && held_matches(nd, c, cyear))
+				held = i;
+		} else if (ext == NONE && (!cyear || !nd->year || cyear == nd->year)) {
+			ext = i;
+		}
+	}
+	i = held != NONE ? held : ext;
+	if (i == NONE && create) {
+		const char *kind = NULL;
+		i = node_new(g, c->sym.key, cyear);
+		if (i == NONE) {
+			*oom = 1;
+			return NONE;
+		}
+		nd = &g->nodes[i];
+		if (c->word >= 0 && docnum_word_abbr(c->word)[0] == '\0')
+			kind = docnum_word_name(c->word);
+		else
+			kind = docnum_type_name(c->sym.type);
+		if (!kind && c->word >= 0)
+			kind = docnum_word_name(c->word);
+		nd->display = display_of(text + c->num_start, c->num_end - c->num_start);
+		if (!nd->display || set_str(&nd->kind, kind) < 0) {
+			*oom = 1;
+			return NONE;
+		}
+	}
+	if (i == NONE)
+		return NONE;
+	nd = &g->nodes[i];
+	if (!nd->held && create && c->date_year && !nd->dyear) {
+		nd->day = c->day;
+		nd->month = c->month;
+		nd->dyear = c->date_year;
+		if (!nd->year)
+			nd->year = c->date_year;
+	}
+	return i == dp->self ? NONE : i;
+}
+
+/* Reads dp's citations (its page's body) into dp->cites. 0 / -1. */
+static int scan_page(docs_graph *g, dpage *dp)
+{
+	plain pl;
+	docnum_cite *cs = NULL;
+	size_t n = 0, k;
+	int oom = 0, r = -1;
+
+	dp->ncites = 0;
+	if (plain_build(&pl, dp->p->cf.md.html.ptr, dp->p->cf.md.html.len, 0) < 0)
+		goto done;
+	if (docnum_find_all(pl.text.ptr, pl.text.len, &cs, &n) < 0)
+		goto done;
+	for (k = 0; k < n; k++) {
+		size_t i = resolve(g, dp, &cs[k], pl.text.ptr, 1, &oom);
+		if (oom)
+			goto done;
+		if (i != NONE && push_idx(&dp->cites, &dp->ncites, &dp->capcites, i) < 0)
+			goto done;
+	}
+	r = 0;
+done:
+	free(cs);
+	plain_free(&pl);
+	return r;
+}
+
+static int rebuild_citers(docs_graph *g)
+{
+	size_t i, k;
+
+	for (i = 0; i < g->nnodes; i++)
+		g->nodes[i].ncit = 0;
+	for (i = 0; i < g->npages; i++)
+		for (k = 0; k < g->pages[i].ncites; k++) {
+			node *nd = &g->nodes[g->pages[i].cites[k]];
+			if (push_idx(&nd->citers, &nd->ncit, &nd->capcit, i) < 0)
+				return -1;
+		}
+	return 0;
+}
+
+/* Puts a page's body in NFC, so that citations read the same everywhere. */
+static int nfc_body(page *p)
+{
+	buf_t b = BUF_INIT;
+
+	if (text_nfc(&b, p->cf.md.html.ptr, p->cf.md.html.len) < 0) {
+		buf_free(&b);
+		err_clear(); /* not valid UTF-8: left as it is */
+		return 0;
+	}
+	if (b.len != p->cf.md.html.len || memcmp(b.ptr, p->cf.md.html.ptr, b.len) != 0) {
+		buf_free(&p->cf.md.html);
+		p->cf.md.html = b;
+		return 0;
+	}
+	buf_free(&b);
+	return 0;
+}
+
+/* ---- legal force ---- */
+
+static int status_of(const char *s)
+{
+	if (!s)
+		return LEGAL_UNKNOWN;
+	if (strcmp(s, "replaced") == 0)
+		return LEGAL_REPLACED;
+	if (strcmp(s, "expired") == 0)
+		return LEGAL_EXPIRED;
+	return strcmp(s, "in-force") == 0 ? LEGAL_IN_FORCE : LEGAL_UNKNOWN;
+}
+
+/* The node for a number written in front matter or data, created when
+ * missing, in *out. 0, 1 when number is no number and symbol, -1 when out
+ * of memory. */
+static int node_for_number(docs_graph *g, const char *number, size_t *out)
+{
+	docnum_symbol sym;
+	size_t i;
+
+	*out = NONE;
+	if (docnum_parse(&sym, number, strlen(number)) != 1)
+		return 1;
+	for (i = node_first(g, sym.key); i != NONE; i = node_next(g, i))
+		if (!sym.year || !g->nodes[i].year || sym.year == g->nodes[i].year) {
+			*out = i;
+			return 0;
+		}
+	i = node_new(g, sym.key, sym.year);
+	if (i == NONE)
+		return -1;
+	g->nodes[i].display = display_of(number, strlen(number));
+	if (!g->nodes[i].display)
+		return -1;
+	*out = i;
+	return 0;
+}
+
+static int load_legal_table(docs_graph *g, site *s)
+{
+	value *rows;
+	size_t i;
+	int r = 0;
+
+	if (!s->db || !data_has_table(s->db, "legal_status"))
+		return 0;
+	rows = data_query(s->db, "SELECT number, title, status, replaced_by, since, source FROM legal_status "
+			  "ORDER BY rowid", NULL, "data", 0, 0);
+	if (!rows)
+		return -1;
+	for (i = 0; r == 0 && i < value_len(rows); i++) {
+		const value *row = value_at(rows, i);
+		const char *number = value_get_str(row, "number", "");
+		size_t ni;
+		int rc = node_for_number(g, number, &ni);
+		node *nd;
+		if (rc == 1) {
+			r = err_set("data", 0, 0,
+				    "legal_status: '%s' is not a document number and symbol like '61/2018/NĐ-CP'", number);
+			break;
+		}
+		if (rc != 0) {
+			r = -1;
+			break;
+		}
+		nd = &g->nodes[ni];
+		nd->status = status_of(value_get_str(row, "status", NULL));
+		if (set_str(&nd->replaced_by, value_get_str(row, "replaced_by", NULL)) < 0 ||
+		    set_str(&nd->since, value_get_str(row, "since", NULL)) < 0 ||
+		    set_str(&nd->title, value_get_str(row, "title", NULL)) < 0 ||
+		    set_str(&nd->legal_source, value_get_str(row, "source", NULL)) < 0)
+			r = -1;
+	}
+	value_free(rows);
+	return r;
+}
+
+static int bad_number(const page *p, const value *v, const char *key)
+{
+	return err_set(p->cf.path, v->line, v->col,
+		       "'%s' must be a document number and symbol in quotes, like \"118/2025/NĐ-CP\"", key);
+}
+
+/* replaced_by, replaces and expired of a held document's front matter. */
+static int load_legal_fm(docs_graph *g, dpage *dp)
+{
+	const page *p = dp->p;
+	const value *v;
+	size_t i, ni;
+
+	v = value_table_get(p->cf.fm, "replaced_by");
+	if (v) {
+		docnum_symbol sym;
+		if (v->kind != V_STRING || docnum_parse(&sym, v->u.s.ptr, v->u.s.len) != 1)
+			return bad_number(p, v, "replaced_by");
+		if (dp->self != NONE) {
+			g->nodes[dp->self].status = LEGAL_REPLACED;
+			if (set_str(&g->nodes[dp->self].replaced_by, v->u.s.ptr) < 0)
+				return -1;
+		}
+	}
+	v = value_table_get(p->cf.fm, "expired");
+	if (v) {
+		if (!(v->kind == V_BOOL || (v->kind == V_DATETIME && v->u.dt.kind == DT_DATE)))
+			return err_set(p->cf.path, v->line, v->col,
+				       "'expired' must be the date the document stopped being in force, like "
+				       "expired = 2025-07-01 (or true when the date is not known)");
+		if (dp->self != NONE && (v->kind != V_BOOL || v->u.b)) {
+			node *nd = &g->nodes[dp->self];
+			if (nd->status != LEGAL_REPLACED)
+				nd->status = LEGAL_EXPIRED;
+			if (v->kind == V_DATETIME) {
+				char d[16];
+				snprintf(d, sizeof d, "%04d-%02d-%02d", v->u.dt.year, v->u.dt.month, v->u.dt.day);
+				if (set_str(&nd->since, d) < 0)
+					return -1;
+			}
+		}
+	}
+	v = value_table_get(p->cf.fm, "replaces");
+	if (v) {
+		size_t n = v->kind == V_ARRAY ? v->u.a.len : 1;
+		for (i = 0; i < n; i++) {
+			const value *e = v->kind == V_ARRAY ? v->u.a.items[i] : v;
+			int rc;
+			if (e->kind != V_STRING)
+				return bad_number(p, e, "replaces");
+			rc = node_for_number(g, e->u.s.ptr, &ni);
+			if (rc == 1)
+				return bad_number(p, e, "replaces");
+			if (rc != 0)
+				return -1;
+			if (dp->self == NONE)
+				continue; /* a draft replaces nothing yet */
+			g->nodes[ni].status = LEGAL_REPLACED;
+			if (set_str(&g->nodes[ni].replaced_by, value_get_str(p->cf.fm, "number", "")) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* ---- loading ---- */
+
+static int ptr_cmp(const void *a, const void *b)
+{
+	const dpage *x = *(dpage *const *)a, *y = *(dpage *const *)b;
+	return x->p < y->p ? -1 : x->p > y->p;
+}
+
+static dpage *find_page(const docs_graph *g, const page *p)
+{
+	size_t lo = 0, hi = g->npages;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (g->by_ptr[mid]->p == p)
+			return g->by_ptr[mid];
+		if (g->by_ptr[mid]->p < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+void docs_free(docs_graph *g)
+{
+	size_t i;
+
+	if (!g)
+		return;
+	for (i = 0; i < g->nnodes; i++)
+		node_free(&g->nodes[i]);
+	free(g->nodes);
+	free(g->heads);
+	for (i = 0; i < g->npages; i++)
+		free(g->pages[i].cites);
+	free(g->pages);
+	free(g->by_ptr);
+	free(g);
+}
+
+int docs_load(site *s)
+{
+	docs_graph *g = calloc(1, sizeof *g);
+	size_t i, n = 0;
+
+	s->docs = g;
+	if (!g)
+		return err_oom();
+	for (i = 0; i < s->nall; i++)
+		if (s->all[i]->kind == PAGE_REGULAR && value_table_get(s->all[i]->cf.fm, "number"))
+			n++;
+	g->pages = calloc(n ? n : 1, sizeof *g->pages);
+	g->by_ptr = malloc((n ? n : 1) * sizeof *g->by_ptr);
+	if (!g->pages || !g->by_ptr)
+		goto oom;
+	if (rehash(g, 64) < 0)
+		goto fail;
+	/* the documents and the nodes of the held ones */
+	for (i = 0; i < s->nall; i++) {
+		page *p = s->all[i];
+		const value *v;
+		dpage *dp;
+		docnum_symbol sym;
+		int kind;
+		if (p->kind != PAGE_REGULAR || !(v = value_table_get(p->cf.fm, "number")))
+			continue;
+		if (v->kind != V_STRING) {
+			err_set(p->cf.path, v->line, v->col,
+				"'number' must be the number and symbol in quotes as printed after \"Số:\", like "
+				"number = \"46/UBND\" (a draft keeps its blank: \"/UBND-NV\")");
+			goto fail;
+		}
+		dp = &g->pages[g->npages];
+		dp->p = p;
+		dp->self = NONE;
+		g->by_ptr[g->npages++] = dp;
+		if (!g->section && p->parent) /* where the lists go: the first document's section */
+			g->section = p->parent;
+		if (nfc_body(p) < 0)
+			goto fail;
+		kind = docnum_parse(&sym, v->u.s.ptr, v->u.s.len);
+		if (kind < 0) {
+			warn_add(p->cf.path, v->line, v->col,
+				 "number \"%s\" is not a number and symbol like \"46/UBND\" or \"91/KH-UBND\": "
+				 "the page is listed but cannot be cited", v->u.s.ptr);
+			continue;
+		}
+		if (kind == 1) {
+			int year = p->cf.has_date ? p->cf.date.year : sym.year;
+			size_t k;
+			for (k = node_first(g, sym.key); k != NONE; k = node_next(g, k))
+				if (g->nodes[k].held && g->nodes[k].year == year)
+					warn_add(p->cf.path, v->line, v->col,
+						 "number %s of %d is also the number of %s: citations link to the "
+						 "first of them", v->u.s.ptr, year, g->nodes[k].held->cf.path);
+			dp->self = node_new(g, sym.key, year);
+			if (dp->self == NONE)
+				goto fail;
+			g->nodes[dp->self].held = p;
+			g->nodes[dp->self].display = display_of(v->u.s.ptr, v->u.s.len);
+			if (!g->nodes[dp->self].display ||
+			    set_str(&g->nodes[dp->self].kind, value_get_str(p->cf.fm, "kind", NULL)) < 0)
+				goto fail;
+			if (p->cf.has_date && p->cf.precision == DATE_DAY) {
+				g->nodes[dp->self].day = p->cf.date.day;
+				g->nodes[dp->self].month = p->cf.date.month;
+				g->nodes[dp->self].dyear = p->cf.date.year;
+			}
+		}
+	}
+	if (g->npages > 1)
+		qsort(g->by_ptr, g->npages, sizeof *g->by_ptr, ptr_cmp);
+	for (i = 0; i < g->npages; i++)
+		if (scan_page(g, &g->pages[i]) < 0)
+			goto fail;
+	if (rebuild_citers(g) < 0 || load_legal_table(g, s) < 0)
+		goto fail;
+	for (i = 0; i < g->npages; i++)
+		if (load_legal_fm(g, &g->pages[i]) < 0)
+			goto fail;
+	return 0;
+oom:
+	err_oom();
+fail:
+	docs_free(g);
+	s->docs = NULL;
+	return -1;
+}
+
+int docs_dependents(site *s, page *changed, incr_pages *more)
+{
+	docs_graph *g = s->docs;
+	dpage *dp = g ? find_page(g, changed) : NULL;
+	size_t *old, nold, k;
+	int r = -1;
+
+	if (!dp)
+		return 0;
+	nold = dp->ncites;
+	old = malloc((nold ? nold : 1) * sizeof *old);
+	if (!old)
+		return err_oom();
+	memcpy(old, dp->cites, nold * sizeof *old);
+	if (nfc_body(changed) < 0 || scan_page(g, dp) < 0 || rebuild_citers(g) < 0)
+		goto done;
+	for (k = 0; k < nold; k++)
+		if (g->nodes[old[k]].held && incr_pages_add(more, g->nodes[old[k]].held) < 0)
+			goto done;
+	for (k = 0; k < dp->ncites; k++)
+		if (g->nodes[dp->cites[k]].held && incr_pages_add(more, g->nodes[dp->cites[k]].held) < 0)
+			goto done;
+	r = 0;
+done:
+	free(old);
+	return r;
+}
+
+/* ---- rendering ---- */
+
+static const char *tr(render_ctx *c, const char *key)
+{
+	return value_get_str(render_site_of(c)->th.strings, key, key);
+}
+
+static void put_s(value *t, const char *k, const char *v, int *bad)
+{
+	if (!*bad && value_table_set_str(t, k, v ? v : "") < 0)
+		*bad = 1;
+}
+
+static void put_i(value *t, const char *k, int64_t v, int *bad)
+{
+	if (!*bad && value_table_set_int(t, k, v) < 0)
+		*bad = 1;
+}
+
+static void put_b(value *t, const char *k, int v, int *bad)
+{
+	if (!*bad && value_table_set_bool(t, k, v) < 0)
+		*bad = 1;
+}
+
+static void put_v(value *t, const char *k, value *v, int *bad)
+{
+	if (*bad || !v) {
+		value_free(v);
+		*bad = 1;
+		return;
+	}
+	if (value_table_setc(t, k, v) < 0)
+		*bad = 1;
+}
+
+static void push_v(value *a, value *v, int *bad)
+{
+	if (*bad || !v) {
+		value_free(v);
+		*bad = 1;
+		return;
+	}
+	if (value_array_push(a, v) < 0)
+		*bad = 1;
+}
+
+static void put_url(render_ctx *c, value *t, const char *k, const char *url, int *bad)
+{
+	buf_t b = BUF_INIT;
+
+	if (render_url(c, &b, url) < 0)
+		*bad = 1;
+	put_s(t, k, b.ptr, bad);
+	buf_free(&b);
+}
+
+/* A held node whose number is that of the document replacing n. */
+static const node *replacement(const docs_graph *g, const node *n)
+{
+	docnum_symbol sym;
+	size_t i;
+
+	if (!n->replaced_by || docnum_parse(&sym, n->replaced_by, strlen(n->replaced_by)) != 1)
+		return NULL;
+	for (i = node_first(g, sym.key); i != NONE; i = node_next(g, i))
+		if (g->nodes[i].held)
+			return &g->nodes[i];
+	return NULL;
+}
+
+/* "/van-ban/da-dan-chieu/" and the anchor of a node there. */
+static int cited_url(const docs_graph *g, buf_t *b)
+{
+	buf_reset(b);
+	buf_puts(b, g->section ? g->section->url : "/");
+	buf_puts(b, "da-dan-chieu/");
+	return b->oom ? err_oom() : 0;
+}
+
+static int node_anchor(const node *n, buf_t *b)
+{
+	buf_reset(b);
+	buf_puts(b, "vb-");
+	if (text_slug(b, n->key, strlen(n->key)) < 0)
+		return -1;
+	if (n->year && !strstr(n->key, "/19") && !strstr(n->key, "/20"))
+		buf_printf(b, "-%d", n->year);
+	return b->oom ? err_oom() : 0;
+}
+
+static int put_date_text(buf_t *b, int d, int m, int y)
+{
+	value_dt dt;
+
+	memset(&dt, 0, sizeof dt);
+	dt.kind = DT_DATE;
+	dt.day = d;
+	dt.month = m;
+	dt.year = y;
+	return fmt_date_vi(b, &dt);
+}
+
+/* The note after a citation of a replaced or expired document. */
+static int legal_note(render_ctx *c, const docs_graph *g, const node *n, buf_t *out)
+{
+	const node *rep;
+
+	if (n->status == LEGAL_REPLACED && n->replaced_by) {
+		buf_puts(out, " <span class=\"legal-note\">(");
+		buf_put_html(out, tr(c, "docs_replaced_by"), strlen(tr(c, "docs_replaced_by")));
+		buf_putc(out, ' ');
+		rep = replacement(g, n);
+		if (rep) {
+			buf_t u = BUF_INIT;
+			if (render_url(c, &u, rep->held->url) < 0) {
+				buf_free(&u);
+				return -1;
+			}
+			buf_puts(out, "<a href=\"");
+			buf_put_html(out, u.ptr, u.len);
+			buf_puts(out, "\">");
+			buf_free(&u);
+		}
+		buf_put_html(out, n->replaced_by, strlen(n->replaced_by));
+		if (rep)
+			buf_puts(out, "</a>");
+		buf_puts(out, ")</span>");
+	} else if (n->status == LEGAL_EXPIRED) {
+		buf_puts(out, " <span class=\"legal-note\">(");
+		buf_put_html(out, tr(c, "docs_expired"), strlen(tr(c, "docs_expired")));
+		buf_puts(out, ")</span>");
+	}
+	return out->oom ? err_oom() : 0;
+}
+
+/* The body with its citations linked (see docs.h). */
+static int link_body(render_ctx *c, docs_graph *g, const dpage *dp, const char *h, size_t n, buf_t *out)
+{
+	plain pl;
+	docnum_cite *cs = NULL;
+	size_t nc = 0, k, prev = 0;
+	buf_t u = BUF_INIT;
+	int oom = 0, r = -1;
+
+	if (plain_build(&pl, h, n, 1) < 0 || docnum_find_all(pl.text.ptr, pl.text.len, &cs, &nc) < 0)
+		goto done;
+	for (k = 0; k < nc; k++) {
+		size_t s = cs[k].start, e = cs[k].end, hs, he, ni;
+		const node *nd;
+		ni = resolve(g, dp, &cs[k], pl.text.ptr, 0, &oom);
+		if (ni == NONE || e <= s || pl.seg[s] != pl.seg[e - 1] || (pl.seg[s] & IN_LINK))
+			continue;
+		nd = &g->nodes[ni];
+		hs = pl.src[s];
+		he = src_end(&pl, h, n, e - 1);
+		if (hs < prev || he > n)
+			continue;
+		buf_put(out, h + prev, hs - prev);
+		if (nd->held) {
+			buf_reset(&u);
+			if (render_url(c, &u, nd->held->url) < 0)
+				goto done;
+			buf_puts(out, "<a class=\"cite\" href=\"");
+			buf_put_html(out, u.ptr, u.len);
+			buf_puts(out, "\">");
+			buf_put(out, h + hs, he - hs);
+			buf_puts(out, "</a>");
+		} else {
+			buf_puts(out, "<span class=\"cited\">");
+			buf_put(out, h + hs, he - hs);
+			buf_puts(out, "</span>");
+		}
+		if (legal_note(c, g, nd, out) < 0)
+			goto done;
+		prev = he;
+	}
+	buf_put(out, h + prev, n - prev);
+	r = out->oom ? err_oom() : 0;
+done:
+	free(cs);
+	plain_free(&pl);
+	buf_free(&u);
+	return r;
+}
+
+/* A cited document as the templates see it. */
+static value *node_value(render_ctx *c, const docs_graph *g, const node *nd, int *bad)
+{
+	value *v = value_new_table();
+	buf_t b = BUF_INIT;
+	const node *rep = replacement(g, nd);
+
+	if (!v) {
+		*bad = 1;
+		return NULL;
+	}
+	put_s(v, "number", nd->display ? nd->display : nd->key, bad);
+	put_s(v, "kind", nd->kind, bad);
+	if (nd->dyear && put_date_text(&b, nd->day, nd->month, nd->dyear) < 0)
+		*bad = 1;
+	put_s(v, "date_vi", b.ptr, bad);
+	put_b(v, "held", nd->held != NULL, bad);
+	put_s(v, "title", nd->held ? nd->held->title : nd->title, bad);
+	if (nd->held)
+		put_url(c, v, "url", nd->held->url, bad);
+	else {
+		buf_t a = BUF_INIT;
+		if (cited_url(g, &b) < 0 || node_anchor(nd, &a) < 0)
+			*bad = 1;
+		buf_putc(&b, '#');
+		buf_put(&b, a.ptr, a.len);
+		put_url(c, v, "url", b.ptr, bad);
+		put_s(v, "anchor", a.ptr, bad);
+		buf_free(&a);
+	}
+	put_b(v, "replaced", nd->status == LEGAL_REPLACED, bad);
+	put_b(v, "expired", nd->status == LEGAL_EXPIRED, bad);
+	put_s(v, "replaced_by", nd->status == LEGAL_REPLACED ? nd->replaced_by : "", bad);
+	if (rep)
+		put_url(c, v, "replaced_by_url", rep->held->url, bad);
+	else
+		put_s(v, "replaced_by_url", "", bad);
+	buf_reset(&b);
+	if (nd->since) {
+		value_dt dt;
+		memset(&dt, 0, sizeof dt);
+		if (sscanf(nd->since, "%4d-%2d-%2d", &dt.year, &dt.month, &dt.day) == 3 && fmt_date_vi(&b, &dt) < 0)
+			*bad = 1;
+	}
+	put_s(v, "since_vi", b.ptr, bad);
+	put_s(v, "legal_source", nd->legal_source, bad);
+	if (b.oom)
+		*bad = 1;
+	buf_free(&b);
+	return v;
+}
+
+static value *page_ref(render_ctx *c, const page *p, int *bad)
+{
+	value *v = value_new_table();
+	buf_t b = BUF_INIT;
+
+	if (!v) {
+		*bad = 1;
+		return NULL;
+	}
+	put_s(v, "title", p->title, bad);
+	put_url(c, v, "url", p->url, bad);
+	put_s(v, "number", value_get_str(p->cf.fm, "number", ""), bad);
+	put_s(v, "kind", value_get_str(p->cf.fm, "kind", ""), bad);
+	put_s(v, "issuer", value_get_str(p->cf.fm, "issuer", ""), bad);
+	if (p->cf.has_date &&
+	    render_date(&b, &p->cf.date, p->cf.precision, render_site_of(c)->cfg.language) < 0)
+		*bad = 1;
+	put_s(v, "date_vi", b.ptr, bad);
+	buf_free(&b);
+	return v;
+}
+
+/* JSON for a <script> element: '<', '>' and '&' as \u escapes. */
+static int json_script(buf_t *out, const value *v)
+{
+	buf_t j = BUF_INIT;
+	size_t i;
+	int r;
+
+	r = value_to_json(&j, v, 0);
+	for (i = 0; r == 0 && i < j.len; i++) {
+		char ch = j.ptr[i];
+		if (ch == '<')
+			r = buf_puts(out, "\\u003c");
+		else if (ch == '>')
+			r = buf_puts(out, "\\u003e");
+		else if (ch == '&')
+			r = buf_puts(out, "\\u0026");
+		else
+			r = buf_putc(out, ch);
+	}
+	buf_free(&j);
+	return r < 0 || out->oom ? err_oom() : 0;
+}
+
+/* schema.org Legislation for a document page. */
+static int jsonld(render_ctx *c, const docs_graph *g, const dpage *dp, const value *pagev, buf_t *out)
+{
+	const page *p = dp->p;
+	value *v = value_new_table(), *org = NULL, *cites = NULL;
+	const char *issuer = value_get_str(p->cf.fm, "issuer", NULL), *kind = value_get_str(p->cf.fm, "kind", NULL);
+	const node *self = dp->self != NONE ? &g->nodes[dp->self] : NULL;
+	buf_t b = BUF_INIT;
+	size_t k;
+	int bad = 0, r;
+
+	if (!v)
+		return err_oom();
+	put_s(v, "@context", "https://schema.org", &bad);
+	put_s(v, "@type", "Legislation", &bad);
+	put_s(v, "name", p->title, &bad);
+	put_s(v, "url", value_get_str(pagev, "permalink", ""), &bad);
+	put_s(v, "inLanguage", render_site_of(c)->cfg.language, &bad);
+	if (self)
+		put_s(v, "legislationIdentifier", self->display, &bad);
+	else
+		put_s(v, "creativeWorkStatus", "Draft", &bad);
+	if (p->cf.has_date) {
+		if (p->cf.precision == DATE_YEAR)
+			buf_printf(&b, "%04d", p->cf.date.year);
+		else if (p->cf.precision == DATE_MONTH)
+			buf_printf(&b, "%04d-%02d", p->cf.date.year, p->cf.date.month);
+		else
+			buf_printf(&b, "%04d-%02d-%02d", p->cf.date.year, p->cf.date.month, p->cf.date.day);
+		put_s(v, "legislationDate", b.ptr, &bad);
+	}
+	if (kind)
+		put_s(v, "legislationType", kind, &bad);
+	if (issuer) {
+		org = value_new_table();
+		put_s(org, "@type", "GovernmentOrganization", &bad);
+		put_s(org, "name", issuer, &bad);
+		put_v(v, "legislationPassedBy", org, &bad);
+	}
+	if (self)
+		put_s(v, "legislationLegalForce",
+		      self->status == LEGAL_REPLACED || self->status == LEGAL_EXPIRED ? "https://schema.org/NotInForce"
+										       : "https://schema.org/InForce",
+		      &bad);
+	if (dp->ncites) {
+		cites = value_new_array();
+		for (k = 0; cites && k < dp->ncites; k++) {
+			const node *nd = &g->nodes[dp->cites[k]];
+			value *e = value_new_table();
+			put_s(e, "@type", "Legislation", &bad);
+			put_s(e, "legislationIdentifier", nd->display ? nd->display : nd->key, &bad);
+			if (nd->kind)
+				put_s(e, "legislationType", nd->kind, &bad);
+			if (nd->held) {
+				buf_reset(&b);
+				buf_puts(&b, render_site_of(c)->cfg.base_url);
+				buf_puts(&b, nd->held->url);
+				put_s(e, "url", b.ptr, &bad);
+			}
+			push_v(cites, e, &bad);
+		}
+		put_v(v, "citation", cites, &bad);
+	}
+	r = bad || b.oom ? err_oom() : json_script(out, v);
+	value_free(v);
+	buf_free(&b);
+	return r;
+}
+
+static int year_url(const docs_graph *g, buf_t *b, int year)
+{
+	buf_reset(b);
+	buf_puts(b, g->section ? g->section->url : "/");
+	if (year)
+		buf_printf(b, "nam/%d/", year);
+	else
+		buf_puts(b, "nam/");
+	return b->oom ? err_oom() : 0;
+}
+
+static int cmp_int_desc(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x < y) - (x > y);
+}
+
+/* The years of the documents, newest first, and how many each. */
+static int doc_years(const docs_graph *g, int **years, size_t **counts, size_t *n)
+{
+	int *y = malloc((g->npages ? g->npages : 1) * sizeof *y);
+	size_t *cnt = calloc(g->npages ? g->npages : 1, sizeof *cnt), i, m = 0, k;
+
+	*years = NULL;
+	*counts = NULL;
+	*n = 0;
+	if (!y || !cnt) {
+		free(y);
+		free(cnt);
+		return err_oom();
+	}
+	for (i = 0; i < g->npages; i++)
+		if (g->pages[i].p->cf.has_date)
+			y[m++] = g->pages[i].p->cf.date.year;
+	if (m > 1)
+		qsort(y, m, sizeof *y, cmp_int_desc);
+	for (i = 0, k = 0; i < m; i++) {
+		if (k && y[k - 1] == y[i]) {
+			cnt[k - 1]++;
+			continue;
+		}
+		y[k] = y[i];
+		cnt[k++] = 1;
+	}
+	*years = y;
+	*counts = cnt;
+	*n = k;
+	return 0;
+}
+
+static int section_nav(render_ctx *c, docs_graph *g, value *pv)
+{
+	value *nav = value_new_table(), *ys = value_new_array();
+	int *years = NULL, bad = 0;
+	size_t *counts = NULL, ny = 0, i, ncited = 0;
+	buf_t b = BUF_INIT;
+
+	if (!nav || !ys || doc_years(g, &years, &counts, &ny) < 0) {
+		value_free(nav);
+		value_free(ys);
+		return nav && ys ? -1 : err_oom();
+	}
+	for (i = 0; i < ny; i++) {
+		value *e = value_new_table();
+		put_i(e, "year", years[i], &bad);
+		put_i(e, "count", (int64_t)counts[i], &bad);
+		if (year_url(g, &b, years[i]) < 0)
+			bad = 1;
+		put_url(c, e, "url", b.ptr, &bad);
+		push_v(ys, e, &bad);
+	}
+	for (i = 0; i < g->nnodes; i++)
+		ncited += !g->nodes[i].held && g->nodes[i].ncit > 0;
+	put_v(nav, "years", ys, &bad);
+	put_b(nav, "has_years", ny > 0, &bad);
+	if (year_url(g, &b, 0) < 0)
+		bad = 1;
+	put_url(c, nav, "years_url", b.ptr, &bad);
+	if (cited_url(g, &b) < 0)
+		bad = 1;
+	put_url(c, nav, "cited_url", b.ptr, &bad);
+	put_i(nav, "cited_count", (int64_t)ncited, &bad);
+	put_v(pv, "docs_nav", nav, &bad);
+	free(years);
+	free(counts);
+	buf_free(&b);
+	return bad ? (err_isset() ? -1 : err_oom()) : 0;
+}
+
+int docs_extend(render_ctx *c, const page *p, value *pv)
+{
+	site *s = render_site_of(c);
+	docs_graph *g = s->docs;
+	dpage *dp;
+	const value *content;
+	value *d, *cites, *citedby, *reps;
+	const node *self;
+	buf_t b = BUF_INIT;
+	size_t k;
+	int bad = 0, n;
+
+	if (!g)
+		return 0;
+	if (p == g->section)
+		return section_nav(c, g, pv);
+	dp = find_page(g, p);
+	if (!dp)
+		return 0;
+	self = dp->self != NONE ? &g->nodes[dp->self] : NULL;
+	content = value_table_get(pv, "content");
+	if (content && content->kind == V_STRING) {
+		if (link_body(c, g, dp, content->u.s.ptr, content->u.s.len, &b) < 0)
+			goto fail;
+		if (value_table_set_strn(pv, "content", b.ptr, b.len) < 0)
+			goto fail;
+	}
+	d = value_new_table();
+	cites = value_new_array();
+	citedby = value_new_array();
+	reps = value_new_array();
+	if (!d || !cites || !citedby || !reps) {
+		value_free(d);
+		value_free(cites);
+		value_free(citedby);
+		value_free(reps);
+		goto oom;
+	}
+	for (k = 0; k < dp->ncites; k++)
+		push_v(cites, node_value(c, g, &g->nodes[dp->cites[k]], &bad), &bad);
+	if (self)
+		for (k = 0; k < self->ncit; k++)
+			push_v(citedby, page_ref(c, g->pages[self->citers[k]].p, &bad), &bad);
+	/* what this document replaces */
+	for (k = 0; self && k < g->nnodes; k++) {
+		const node *nd = &g->nodes[k];
+		if (nd->status == LEGAL_REPLACED && replacement(g, nd) == self)
+			push_v(reps, node_value(c, g, nd, &bad), &bad);
+	}
+	put_b(d, "has_cites", dp->ncites > 0, &bad);
+	put_v(d, "cites", cites, &bad);
+	put_b(d, "has_cited_by", self && self->ncit > 0, &bad);
+	put_v(d, "cited_by", citedby, &bad);
+	put_b(d, "has_replaces", value_len(reps) > 0, &bad);
+	put_v(d, "replaces", reps, &bad);
+	put_b(d, "citable", self != NULL, &bad);
+	/* the date as the paper writes it, its blanks kept (Decree 30/2020) */
+	if (p->cf.has_date && strcmp(s->cfg.language, "vi") == 0) {
+		buf_reset(&b);
+		if (p->cf.precision == DATE_DAY) {
+			if (fmt_date_vi_long(&b, &p->cf.date) < 0)
+				bad = 1;
+		} else if (p->cf.precision == DATE_MONTH) {
+			buf_printf(&b, "ngày " BLANK " tháng %s%d năm %d", p->cf.date.month <= 2 ? "0" : "",
+				   p->cf.date.month, p->cf.date.year);
+		} else {
+			buf_printf(&b, "ngày " BLANK " tháng " BLANK " năm %d", p->cf.date.year);
+		}
+		put_s(d, "date_paper", b.ptr, &bad);
+	}
+	if (self && (self->status == LEGAL_REPLACED || self->status == LEGAL_EXPIRED))
+		put_v(d, "legal", node_value(c, g, self, &bad), &bad);
+	buf_reset(&b);
+	if (jsonld(c, g, dp, pv, &b) < 0)
+		goto fail_d;
+	put_s(d, "jsonld", b.ptr, &bad);
+	if (p->cf.has_date) {
+		put_i(d, "year", p->cf.date.year, &bad);
+		if (year_url(g, &b, p->cf.date.year) < 0)
+			bad = 1;
+		put_url(c, d, "year_url", b.ptr, &bad);
+	}
+	if (cited_url(g, &b) < 0)
+		bad = 1;
+	put_url(c, d, "cited_url", b.ptr, &bad);
+	n = tasks_count(s, p->url);
+	if (n < 0)
+		goto fail_d;
+	if (n > 0) {
+		buf_reset(&b);
+		buf_printf(&b, "%snhiem-vu/", p->url);
+		put_url(c, d, "tasks_url", b.ptr, &bad);
+		put_i(d, "tasks_count", n, &bad);
+	}
+	put_v(pv, "docs", d, &bad);
+	buf_free(&b);
+	if (bad)
+		return err_isset() ? -1 : err_oom();
+	return 0;
+fail_d:
+	value_free(d);
+fail:
+	buf_free(&b);
+	return -1;
+oom:
+	buf_free(&b);
+	return err_oom();
+}
+
+/* ---- generated pages ---- */
+
+static int write_page(render_ctx *c, const page *sec, const char *url, const char *title, const char *layout,
+		      value *fields, value *crumbs)
+{
+	render_page rp;
+	const char *layouts[1];
+
+	layouts[0] = layout;
+	memset(&rp, 0, sizeof rp);
+	rp.url = url;
+	rp.title = title;
+	rp.layouts = layouts;
+	rp.nlayouts = 1;
+	rp.origin = sec->has_file ? sec->cf.path : "content"; /* the section's _index.md */
+	rp.fields = fields;
+	rp.crumbs = crumbs;
+	return render_page_out(c, &rp);
+}
+
+static value *crumbs_to(const page *sec, const char *title, const char *url, int *bad)
+{
+	value *a = value_new_array(), *e;
+
+	if (!a) {
+		*bad = 1;
+		return NULL;
+	}
+	if (sec->kind != PAGE_HOME) { /* home is always the first crumb */
+		e = value_new_table();
+		put_s(e, "title", sec->title, bad);
+		put_s(e, "url", sec->url, bad);
+		push_v(a, e, bad);
+	}
+	if (title) {
+		e = value_new_table();
+		put_s(e, "title", title, bad);
+		put_s(e, "url", url, bad);
+		push_v(a, e, bad);
+	}
+	return a;
+}
+
+static int node_cmp(const void *pa, const void *pb)
+{
+	const node *a = *(const node *const *)pa, *b = *(const node *const *)pb;
+	int c = strcmp(a->kind ? a->kind : "~", b->kind ? b->kind : "~");
+
+	if (c)
+		return c;
+	if (a->dyear != b->dyear)
+		return a->dyear > b->dyear ? -1 : 1;
+	if (a->month != b->month)
+		return a->month > b->month ? -1 : 1;
+	if (a->day != b->day)
+		return a->day > b->day ? -1 : 1;
+	return strcmp(a->key, b->key);
+}
+
+static int gen_cited(render_ctx *c, docs_graph *g)
+{
+	value *fields = value_new_table(), *items = value_new_array(), *crumbs;
+	const node **idx = malloc((g->nnodes ? g->nnodes : 1) * sizeof *idx);
+	size_t n = 0, i, k;
+	buf_t url = BUF_INIT, b = BUF_INIT;
+	int bad = 0, r;
+
+	if (!fields || !items || !idx) {
+		value_free(fields);
+		value_free(items);
+		free(idx);
+		return err_oom();
+	}
+	for (i = 0; i < g->nnodes; i++)
+		if (!g->nodes[i].held && g->nodes[i].ncit > 0)
+			idx[n++] = &g->nodes[i];
+	if (n > 1)
+		qsort(idx, n, sizeof *idx, node_cmp);
+	for (i = 0; i < n && !bad; i++) {
+		const node *nd = idx[i];
+		value *e = node_value(c, g, nd, &bad), *by = value_new_array();
+		for (k = 0; by && k < nd->ncit; k++)
+			push_v(by, page_ref(c, g->pages[nd->citers[k]].p, &bad), &bad);
+		if (e)
+			put_v(e, "cited_by", by, &bad);
+		else
+			value_free(by);
+		push_v(items, e, &bad);
+	}
+	put_v(fields, "items", items, &bad);
+	put_i(fields, "count", (int64_t)n, &bad);
+	put_b(fields, "has_items", n > 0, &bad);
+	crumbs = crumbs_to(g->section, NULL, NULL, &bad);
+	free(idx);
+	if (bad || cited_url(g, &url) < 0) {
+		value_free(fields);
+		value_free(crumbs);
+		buf_free(&url);
+		return err_isset() ? -1 : err_oom();
+	}
+	r = write_page(c, g->section, url.ptr, tr(c, "docs_cited_title"), "layouts/van-ban/cited", fields, crumbs);
+	buf_free(&url);
+	buf_free(&b);
+	return r;
+}
+
+static value *doc_item(render_ctx *c, const page *p, int *bad)
+{
+	value *v = page_ref(c, p, bad);
+	buf_t b = BUF_INIT;
+
+	if (!v)
+		return NULL;
+	if (p->cf.has_date) {
+		if (p->cf.precision == DATE_YEAR)
+			buf_printf(&b, "%04d", p->cf.date.year);
+		else if (p->cf.precision == DATE_MONTH)
+			buf_printf(&b, "%04d-%02d", p->cf.date.year, p->cf.date.month);
+		else
+			buf_printf(&b, "%04d-%02d-%02d", p->cf.date.year, p->cf.date.month, p->cf.date.day);
+	}
+	put_s(v, "date", b.ptr, bad);
+	put_v(v, "params", value_copy(p->cf.fm), bad);
+	if (b.oom)
+		*bad = 1;
+	buf_free(&b);
+	return v;
+}
+
+static int gen_years(render_ctx *c, docs_graph *g)
+{
+	int *years = NULL, bad = 0, r = -1;
+	size_t *counts = NULL, ny = 0, i, k, j;
+	value *fields = NULL, *list = NULL;
+	buf_t url = BUF_INIT, title = BUF_INIT, idx = BUF_INIT;
+	const page *sec = g->section;
+
+	if (doc_years(g, &years, &counts, &ny) < 0)
+		return -1;
+	if (year_url(g, &idx, 0) < 0)
+		goto done;
+	/* one page per year: the documents in the section's order */
+	for (i = 0; i < ny; i++) {
+		fields = value_new_table();
+		list = value_new_array();
+		if (!fields || !list)
+			goto oom;
+		for (k = 0; k < sec->npages; k++)
+			if (sec->pages[k]->cf.has_date && sec->pages[k]->cf.date.year == years[i] &&
+			    find_page(g, sec->pages[k]))
+				push_v(list, doc_item(c, sec->pages[k], &bad), &bad);
+		/* documents in subsections, after */
+		for (j = 0; j < g->npages; j++)
+			if (g->pages[j].p->parent != sec && g->pages[j].p->cf.has_date &&
+			    g->pages[j].p->cf.date.year == years[i])
+				push_v(list, doc_item(c, g->pages[j].p, &bad), &bad);
+		put_i(fields, "year", years[i], &bad);
+		put_b(fields, "has_pages", value_len(list) > 0, &bad);
+		put_v(fields, "pages", list, &bad);
+		list = NULL;
+		if (year_url(g, &url, years[i]) < 0)
+			goto done;
+		buf_reset(&title);
+		buf_printf(&title, "%s %d", tr(c, "docs_year_title"), years[i]);
+		if (bad || title.oom)
+			goto oom;
+		if (write_page(c, sec, url.ptr, title.ptr, "layouts/van-ban/year", fields,
+			       crumbs_to(sec, tr(c, "docs_years_title"), idx.ptr, &bad)) < 0) {
+			fields = NULL;
+			goto done;
+		}
+		fields = NULL;
+		if (bad)
+			goto oom;
+	}
+	/* the index of years */
+	fields = value_new_table();
+	list = value_new_array();
+	if (!fields || !list)
+		goto oom;
+	for (i = 0; i < ny; i++) {
+		value *e = value_new_table();
+		put_i(e, "year", years[i], &bad);
+		put_i(e, "count", (int64_t)counts[i], &bad);
+		if (year_url(g, &url, years[i]) < 0)
+			goto done;
+		put_url(c, e, "url", url.ptr, &bad);
+		push_v(list, e, &bad);
+	}
+	put_b(fields, "has_years", ny > 0, &bad);
+	put_v(fields, "years", list, &bad);
+	list = NULL;
+	if (bad)
+		goto oom;
+	r = write_page(c, sec, idx.ptr, tr(c, "docs_years_title"), "layouts/van-ban/years", fields,
+		       crumbs_to(sec, NULL, NULL, &bad));
+	fields = NULL;
+	if (r == 0 && bad)
+		r = err_oom();
+	goto done;
+oom:
+	if (!err_isset())
+		err_oom();
+done:
+	value_free(fields);
+	value_free(list);
+	free(years);
+	free(counts);
+	buf_free(&url);
+	buf_free(&title);
+	buf_free(&idx);
+	return r;
+}
+
+int docs_generate(render_ctx *c)
+{
+	docs_graph *g = render_site_of(c)->docs;
+
+	if (!g || !g->section)
+		return 0;
+	/* the cited documents depend on page text; the years on front matter */
+	if (gen_cited(c, g) < 0)
+		return -1;
+	if (render_incremental(c, NULL, NULL))
+		return 0;
+	return gen_years(c, g);
+}

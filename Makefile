@@ -34,7 +34,7 @@ FUZZ_CC      ?= clang
 FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator -g -O1 \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(PKG_CFLAGS)
 
-.PHONY: all deps site test install clean check-deps fuzz
+.PHONY: all deps site test install clean check-deps fuzz bench
 all: generator/congkhai tests/toml-decoder
 
 deps:
@@ -98,6 +98,14 @@ site: deps
 test: deps
 	@$(MAKE) -s --no-print-directory all $(BUILD)/san/congkhai $(UNIT_BIN) $(CONF_BIN) $(FUZZ_REPLAY)
 	@SHARED=$(SHARED) BUILD=$(BUILD) sh tests/run.sh
+
+# make bench: the benchmark (tests/bench/README.md); never part of make test
+bench: deps
+	@command -v hugo >/dev/null && [ -x /usr/bin/time ] || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get install -y -q hugo time >/dev/null; \
+		else echo "bench: run as root: apt-get install -y hugo time"; exit 1; fi; }
+	@$(MAKE) -s --no-print-directory generator/congkhai
+	@sh tests/bench/bench.sh
 
 install: generator/congkhai
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

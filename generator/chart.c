@@ -364,9 +364,12 @@ static void put_axes(buf_t *out, const chart_opts *o, const frame *f)
 	int k, nticks;
 
 	buf_puts(out, "<g class=\"ck-chart-axis\">\n");
-	nticks = (int)floor((f->hi - f->lo) / f->step + 1e-9);
-	if (nticks > 50)
-		nticks = 50;
+	{
+		/* a degenerate scale (huge values, a zero step) must not become
+		 * an out-of-range int */
+		double span = (f->hi - f->lo) / f->step + 1e-9;
+		nticks = !isfinite(span) || span > 50 ? 50 : span < 0 ? 0 : (int)floor(span);
+	}
 	for (k = 0; k <= nticks; k++) {
 		double v = f->lo + k * f->step, y;
 		if (fabs(v) < f->step * 1e-9)

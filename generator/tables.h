@@ -9,7 +9,10 @@
  *
  *   <div class="table-scroll" tabindex="0">...</div>
  *
- * (the theme styles .table-scroll and its focus). Nested tables stay inside
+ * (the theme styles .table-scroll and its focus), and, since a data table
+ * needs a caption (WCAG 1.3.1) and Markdown has no way to write one, a
+ * table without one gets <caption> with the text of the nearest heading
+ * before it, or the fallback (the page's title). Nested tables stay inside
  * their outer one's box. When the <table> and </table> tags of the text do
  * not pair up (raw HTML with unsafe_html), the text is left as it is.
  */
@@ -22,11 +25,12 @@
 
 #include <stddef.h>
 
-/* Appends html (len bytes) to out with every outermost table wrapped as
- * above; tags are matched without regard to case. Returns the number of
- * tables wrapped (0: html appended as is), or -1 when out of memory (error
- * slot set). */
-int tables_wrap(buf_t *out, const char *html, size_t len);
+/* Appends html (len bytes) to out with every outermost table wrapped and
+ * captioned as above (fallback: plain text, escaped here; NULL or "": no
+ * caption when no heading comes before the table); tags are matched
+ * without regard to case. Returns the number of tables wrapped (0: html
+ * appended as is), or -1 when out of memory (error slot set). */
+int tables_wrap(buf_t *out, const char *html, size_t len, const char *fallback);
 
 /* The render extender (render.c's extenders[]): wraps the tables of
  * page.content. 0 / -1. */

@@ -13,7 +13,14 @@ static int n_wrapped;
 static const char *wrap(const char *html)
 {
 	buf_reset(&out);
-	n_wrapped = tables_wrap(&out, html, strlen(html));
+	n_wrapped = tables_wrap(&out, html, strlen(html), NULL);
+	return n_wrapped >= 0 ? out.ptr : "(failed)";
+}
+
+static const char *wrap_fb(const char *html, const char *fallback)
+{
+	buf_reset(&out);
+	n_wrapped = tables_wrap(&out, html, strlen(html), fallback);
 	return n_wrapped >= 0 ? out.ptr : "(failed)";
 }
 
@@ -41,6 +48,19 @@ int main(void)
 	CHECK_STR(wrap("<table><tr><td><table><tr><td>i</td></tr></table></td></tr></table>\n"),
 		  BOX "<table><tr><td><table><tr><td>i</td></tr></table></td></tr></table>\n</div>\n");
 	CHECK(n_wrapped == 1);
+	/* captions: from the heading before the table (tags dropped, entities
+	 * kept), else the fallback (escaped); an existing caption is kept */
+	CHECK_STR(wrap("<h4 id=\"i\">I. Công tác <em>chỉ đạo</em> &amp; điều hành</h4>\n<p>x</p>\n<table>\n<tr><td>1</td></tr>\n</table>\n"),
+		  "<h4 id=\"i\">I. Công tác <em>chỉ đạo</em> &amp; điều hành</h4>\n<p>x</p>\n" BOX
+		  "<table>\n<caption>I. Công tác chỉ đạo &amp; điều hành</caption>\n<tr><td>1</td></tr>\n</table>\n</div>\n");
+	CHECK_STR(wrap_fb("<table><tr><td>1</td></tr></table>", "Kế hoạch <b>2023</b>"),
+		  BOX "<table>\n<caption>Kế hoạch &lt;b&gt;2023&lt;/b&gt;</caption><tr><td>1</td></tr></table></div>\n");
+	CHECK_STR(wrap_fb("<h2>A</h2><table>\n<caption>Có sẵn</caption><tr><td>1</td></tr></table>", "T"),
+		  "<h2>A</h2>" BOX "<table>\n<caption>Có sẵn</caption><tr><td>1</td></tr></table></div>\n");
+	CHECK_STR(wrap_fb("<h2>Một</h2><table><tr><td>1</td></tr></table><h3>Hai</h3><table><tr><td>2</td></tr></table>", NULL),
+		  "<h2>Một</h2>" BOX "<table>\n<caption>Một</caption><tr><td>1</td></tr></table></div>\n"
+		  "<h3>Hai</h3>" BOX "<table>\n<caption>Hai</caption><tr><td>2</td></tr></table></div>\n");
+
 	/* unbalanced raw HTML: left alone */
 	CHECK_STR(wrap("<table><tr><td>1</td></tr>"), "<table><tr><td>1</td></tr>");
 	CHECK(n_wrapped == 0);

@@ -45,6 +45,9 @@ void buf_truncate(buf_t *b, size_t len);
 /* Returns the malloc'd content (never NULL unless out of memory) and leaves b
  * empty. The caller frees the result. */
 char *buf_detach(buf_t *b, size_t *len);
+/* Appends the code point cp (at most U+10FFFF, not a surrogate: callers
+ * check) encoded as UTF-8. */
+int buf_put_utf8(buf_t *b, unsigned long cp);
 /* Appends s with &, <, >, " and ' replaced by entities (HTML text and
  * double- or single-quoted attributes). */
 int buf_put_html(buf_t *b, const char *s, size_t len);

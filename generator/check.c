@@ -2,6 +2,8 @@
  * building is build.c's. */
 #include "check.h"
 
+#include "cli.h"
+
 #include "build.h"
 #include "config.h"
 #include "content.h"
@@ -1644,39 +1646,6 @@ done:
 
 /* ---- the command ---- */
 
-static int opt_value(int argc, char **argv, int *i, const char *shortname, const char *longname,
-		     const char **val)
-{
-	const char *arg = argv[*i];
-	size_t n = strlen(longname);
-
-	*val = NULL;
-	if (strncmp(arg, longname, n) == 0 && arg[n] == '=') {
-		*val = arg + n + 1;
-		return 1;
-	}
-	if (strcmp(arg, longname) == 0 || (shortname && strcmp(arg, shortname) == 0)) {
-		if (*i + 1 < argc)
-			*val = argv[++*i];
-		return 1;
-	}
-	return 0;
-}
-
-static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int usage(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "congkhai: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nRun 'congkhai help check' for usage.\n");
-	return 2;
-}
-
 static double ms_since(struct timespec *t0)
 {
 	struct timespec t1;
@@ -1743,10 +1712,10 @@ int check_main(int argc, char **argv)
 		int done = 0;
 
 		for (k = 0; k < sizeof opts / sizeof *opts && !done; k++) {
-			if (!opt_value(argc, argv, &i, opts[k].s, opts[k].l, &v))
+			if (!cli_take_opt(argc, argv, &i, opts[k].s, opts[k].l, &v))
 				continue;
 			if (!v || !*v)
-				return usage("option %s needs a value", opts[k].l);
+				return cli_usage("check", "option %s needs a value", opts[k].l);
 			switch (k) {
 			case 0: o.site.source = v; break;
 			case 1: o.site.config = v; break;
@@ -1768,16 +1737,16 @@ int check_main(int argc, char **argv)
 			fputs(check_usage, stdout);
 			return 0;
 		} else
-			return usage("unknown option '%s' for check", a);
+			return cli_usage("check", "unknown option '%s' for check", a);
 	}
 	if (quiet && verbose)
-		return usage("%s", "--quiet and --verbose cannot go together");
+		return cli_usage("check", "%s", "--quiet and --verbose cannot go together");
 	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
-		return usage("--format must be text or json, not '%s'", format);
+		return cli_usage("check", "--format must be text or json, not '%s'", format);
 	if (o.now) {
 		value_dt day;
 		if (build_parse_date(o.now, &day) < 0)
-			return usage("--now: '%s' is not a date like 2026-01-31", o.now);
+			return cli_usage("check", "--now: '%s' is not a date like 2026-01-31", o.now);
 	}
 	memset(&cc, 0, sizeof cc);
 	memset(&cfg, 0, sizeof cfg);

@@ -3,6 +3,8 @@
  * standard output unless --output or --in-place. */
 #include "fixenc.h"
 
+#include "cli.h"
+
 #include "buf.h"
 #include "err.h"
 #include "fs.h"
@@ -33,20 +35,6 @@ const char fixenc_usage[] =
 	"\n"
 	"exit status: 0 done (also when nothing needed converting), 1 FILE could\n"
 	"not be read or written or is not UTF-8, 2 usage error\n";
-
-static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int usage(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "congkhai: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nRun 'congkhai help fix-encoding' for usage.\n");
-	return 2;
-}
 
 static int read_stdin(buf_t *b)
 {
@@ -98,7 +86,7 @@ int fixenc_main(int argc, char **argv)
 			quiet = 1;
 		else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
 			if (i + 1 >= argc || !*argv[i + 1])
-				return usage("option --output needs a file name");
+				return cli_usage("fix-encoding", "option --output needs a file name");
 			output = argv[++i];
 		} else if (strncmp(a, "--output=", 9) == 0 && a[9]) {
 			output = a + 9;
@@ -106,19 +94,19 @@ int fixenc_main(int argc, char **argv)
 			fputs(fixenc_usage, stdout);
 			return 0;
 		} else if (a[0] == '-' && a[1]) {
-			return usage("unknown option '%s' for fix-encoding", a);
+			return cli_usage("fix-encoding", "unknown option '%s' for fix-encoding", a);
 		} else if (file) {
-			return usage("fix-encoding takes one file");
+			return cli_usage("fix-encoding", "fix-encoding takes one file");
 		} else {
 			file = a;
 		}
 	}
 	if (!file)
-		return usage("fix-encoding needs the file to convert");
+		return cli_usage("fix-encoding", "fix-encoding needs the file to convert");
 	if (in_place && output)
-		return usage("--in-place and --output cannot go together");
+		return cli_usage("fix-encoding", "--in-place and --output cannot go together");
 	if (in_place && strcmp(file, "-") == 0)
-		return usage("--in-place needs a file, not standard input");
+		return cli_usage("fix-encoding", "--in-place needs a file, not standard input");
 	name = strcmp(file, "-") == 0 ? "(standard input)" : file;
 	if ((strcmp(file, "-") == 0 ? read_stdin(&src) : fs_read(file, &src)) < 0)
 		goto fail;

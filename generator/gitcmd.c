@@ -1,6 +1,8 @@
 /* gitcmd.c: new, commit, publish and build --rev (gitcmd.h is the manual). */
 #include "gitcmd.h"
 
+#include "cli.h"
+
 #include "buf.h"
 #include "config.h"
 #include "content.h"
@@ -86,40 +88,6 @@ const char gitcmd_publish_usage[] =
 	"exit status: 0 published or nothing new, 1 errors, 2 usage error\n";
 
 /* ---- shared ---- */
-
-static int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int usage_error(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "congkhai %s: ", cmd);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nRun 'congkhai help %s' for usage.\n", cmd);
-	return EXIT_USAGE;
-}
-
-/* "-s VALUE", "--source VALUE" or "--source=VALUE": 1 when arg is the
- * option (*val NULL when its value is missing), else 0. */
-static int take_opt(int argc, char **argv, int *i, const char *s, const char *l, const char **val)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(l);
-
-	*val = NULL;
-	if (strncmp(a, l, n) == 0 && a[n] == '=') {
-		*val = a + n + 1;
-		return 1;
-	}
-	if (strcmp(a, l) == 0 || (s && strcmp(a, s) == 0)) {
-		if (*i + 1 < argc)
-			*val = argv[++*i];
-		return 1;
-	}
-	return 0;
-}
 
 /* Prints the warnings; skip_history leaves out the build's "history: ..."
  * notes (a check build before a commit sees the uncommitted changes it is
@@ -520,28 +488,28 @@ int gitcmd_new(int argc, char **argv)
 	int a;
 
 	for (a = 0; a < argc; a++) {
-		if (take_opt(argc, argv, &a, "-s", "--source", &v)) {
+		if (cli_take_opt(argc, argv, &a, "-s", "--source", &v)) {
 			if (!v || !*v)
-				return usage_error("new", "--source needs a folder");
+				return cli_usage("new", "--source needs a folder");
 			source = v;
-		} else if (take_opt(argc, argv, &a, NULL, "--now", &v)) {
+		} else if (cli_take_opt(argc, argv, &a, NULL, "--now", &v)) {
 			value_dt d;
 			if (!v || build_parse_date(v, &d) < 0)
-				return usage_error("new", "--now needs a date like 2026-03-01");
+				return cli_usage("new", "--now needs a date like 2026-03-01");
 			now = v;
 		} else if (strcmp(argv[a], "-h") == 0 || strcmp(argv[a], "--help") == 0) {
 			fputs(gitcmd_new_usage, stdout);
 			return EXIT_OK;
 		} else if (argv[a][0] == '-' && argv[a][1]) {
-			return usage_error("new", "unknown option '%s'", argv[a]);
+			return cli_usage("new", "unknown option '%s'", argv[a]);
 		} else if (npos < 2) {
 			pos[npos++] = argv[a];
 		} else {
-			return usage_error("new", "too many arguments: put the title in quotes");
+			return cli_usage("new", "too many arguments: put the title in quotes");
 		}
 	}
 	if (npos < 2 || !*pos[1])
-		return usage_error("new", "give a kind and a title, like: congkhai new cong-van \"Tiêu đề\"");
+		return cli_usage("new", "give a kind and a title, like: congkhai new cong-van \"Tiêu đề\"");
 	if (text_slug(&ks, pos[0], strlen(pos[0])) < 0) {
 		fprintf(stderr, "congkhai: %s\n", err_msg());
 		return EXIT_SITE;
@@ -551,7 +519,7 @@ int gitcmd_new(int argc, char **argv)
 			k = &kinds[i];
 	buf_free(&ks);
 	if (!k)
-		return usage_error("new", "unknown kind '%s' (cong-van, ke-hoach, thong-bao, quyet-dinh or page)", pos[0]);
+		return cli_usage("new", "unknown kind '%s' (cong-van, ke-hoach, thong-bao, quyet-dinh or page)", pos[0]);
 	if (new_file(source, k, pos[1], now) < 0) {
 		fprintf(stderr, "%s\n", err_msg());
 		return EXIT_SITE;
@@ -1100,13 +1068,13 @@ int gitcmd_commit(int argc, char **argv)
 	int a, quiet = 0, r;
 
 	for (a = 0; a < argc; a++) {
-		if (take_opt(argc, argv, &a, "-s", "--source", &v)) {
+		if (cli_take_opt(argc, argv, &a, "-s", "--source", &v)) {
 			if (!v || !*v)
-				return usage_error("commit", "--source needs a folder");
+				return cli_usage("commit", "--source needs a folder");
 			source = v;
-		} else if (take_opt(argc, argv, &a, "-m", "--message", &v)) {
+		} else if (cli_take_opt(argc, argv, &a, "-m", "--message", &v)) {
 			if (!v)
-				return usage_error("commit", "-m needs a message");
+				return cli_usage("commit", "-m needs a message");
 			message = v;
 		} else if (strcmp(argv[a], "-q") == 0 || strcmp(argv[a], "--quiet") == 0) {
 			quiet = 1;
@@ -1114,11 +1082,11 @@ int gitcmd_commit(int argc, char **argv)
 			fputs(gitcmd_commit_usage, stdout);
 			return EXIT_OK;
 		} else {
-			return usage_error("commit", "unknown argument '%s' (the message goes after -m, in quotes)", argv[a]);
+			return cli_usage("commit", "unknown argument '%s' (the message goes after -m, in quotes)", argv[a]);
 		}
 	}
 	if (!message || !message[strspn(message, " \t\n")])
-		return usage_error("commit", "say what changed with -m \"...\": it is the change note on the site");
+		return cli_usage("commit", "say what changed with -m \"...\": it is the change note on the site");
 	if (git_libgit2_init() < 0) {
 		fprintf(stderr, "congkhai: cannot start libgit2\n");
 		return EXIT_SITE;
@@ -1342,18 +1310,18 @@ int gitcmd_publish(int argc, char **argv)
 	int a, quiet = 0, r;
 
 	for (a = 0; a < argc; a++) {
-		if (take_opt(argc, argv, &a, "-s", "--source", &v)) {
+		if (cli_take_opt(argc, argv, &a, "-s", "--source", &v)) {
 			if (!v || !*v)
-				return usage_error("publish", "--source needs a folder");
+				return cli_usage("publish", "--source needs a folder");
 			source = v;
-		} else if (take_opt(argc, argv, &a, NULL, "--branch", &v)) {
+		} else if (cli_take_opt(argc, argv, &a, NULL, "--branch", &v)) {
 			if (!v || !*v)
-				return usage_error("publish", "--branch needs a name");
+				return cli_usage("publish", "--branch needs a name");
 			branch = v;
-		} else if (take_opt(argc, argv, &a, NULL, "--now", &v)) {
+		} else if (cli_take_opt(argc, argv, &a, NULL, "--now", &v)) {
 			value_dt d;
 			if (!v || build_parse_date(v, &d) < 0)
-				return usage_error("publish", "--now needs a date like 2026-03-01");
+				return cli_usage("publish", "--now needs a date like 2026-03-01");
 			now = v;
 		} else if (strcmp(argv[a], "-q") == 0 || strcmp(argv[a], "--quiet") == 0) {
 			quiet = 1;
@@ -1361,7 +1329,7 @@ int gitcmd_publish(int argc, char **argv)
 			fputs(gitcmd_publish_usage, stdout);
 			return EXIT_OK;
 		} else {
-			return usage_error("publish", "unknown argument '%s'", argv[a]);
+			return cli_usage("publish", "unknown argument '%s'", argv[a]);
 		}
 	}
 	if (git_libgit2_init() < 0) {

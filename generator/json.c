@@ -51,25 +51,6 @@ static int hex4(const char *s, unsigned *out)
 	return 0;
 }
 
-static void put_utf8(buf_t *b, unsigned cp)
-{
-	if (cp < 0x80) {
-		buf_putc(b, (int)cp);
-	} else if (cp < 0x800) {
-		buf_putc(b, (int)(0xC0 | (cp >> 6)));
-		buf_putc(b, (int)(0x80 | (cp & 0x3F)));
-	} else if (cp < 0x10000) {
-		buf_putc(b, (int)(0xE0 | (cp >> 12)));
-		buf_putc(b, (int)(0x80 | ((cp >> 6) & 0x3F)));
-		buf_putc(b, (int)(0x80 | (cp & 0x3F)));
-	} else {
-		buf_putc(b, (int)(0xF0 | (cp >> 18)));
-		buf_putc(b, (int)(0x80 | ((cp >> 12) & 0x3F)));
-		buf_putc(b, (int)(0x80 | ((cp >> 6) & 0x3F)));
-		buf_putc(b, (int)(0x80 | (cp & 0x3F)));
-	}
-}
-
 static int parse_string(jp *p, buf_t *b)
 {
 	const char *start = p->s;
@@ -110,7 +91,7 @@ static int parse_string(jp *p, buf_t *b)
 				} else if (cp >= 0xDC00 && cp < 0xE000) {
 					return fail(p, p->s, "unpaired surrogate in \\u escape");
 				}
-				put_utf8(b, cp);
+				buf_put_utf8(b, cp);
 				break;
 			default:
 				return fail(p, p->s, "bad escape in string");

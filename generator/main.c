@@ -1,5 +1,6 @@
 /* main.c: the command line. The only place that prints errors and exits. */
 #include "build.h"
+#include "cli.h"
 #include "check.h"
 #include "err.h"
 #include "fixenc.h"
@@ -41,20 +42,6 @@ static const char usage_build[] =
 	"\n"
 	"exit status: 0 built, 1 the site has errors, 2 usage error\n";
 
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "congkhai: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nRun 'congkhai help' for usage.\n");
-	return EXIT_USAGE;
-}
-
 static void print_warnings(int quiet)
 {
 	size_t i, n = warn_count();
@@ -63,26 +50,6 @@ static void print_warnings(int quiet)
 		return;
 	for (i = 0; i < n; i++)
 		fprintf(stderr, "%s\n", warn_get(i));
-}
-
-/* Takes the value of an option given as "--opt VALUE" or "--opt=VALUE". */
-static const char *opt_value(int argc, char **argv, int *i, const char *arg, const char *shortname,
-			     const char *longname, int *matched)
-{
-	size_t n = strlen(longname);
-
-	*matched = 0;
-	if (strncmp(arg, longname, n) == 0 && arg[n] == '=') {
-		*matched = 1;
-		return arg + n + 1;
-	}
-	if (strcmp(arg, longname) == 0 || (shortname && strcmp(arg, shortname) == 0)) {
-		*matched = 1;
-		if (*i + 1 >= argc)
-			return NULL;
-		return argv[++*i];
-	}
-	return NULL;
 }
 
 static double seconds_since(const struct timespec *t0)
@@ -97,7 +64,7 @@ static int cmd_build(int argc, char **argv)
 {
 	build_options o = BUILD_OPTIONS_INIT;
 	build_stats st;
-	int i, quiet = 0, verbose = 0, m, r;
+	int i, quiet = 0, verbose = 0, r;
 	struct timespec t0;
 	progress pr;
 	const char *v, *rev = NULL;
@@ -112,11 +79,10 @@ static int cmd_build(int argc, char **argv)
 		int done = 0;
 
 		for (k = 0; k < sizeof opts / sizeof *opts && !done; k++) {
-			v = opt_value(argc, argv, &i, a, opts[k].s, opts[k].l, &m);
-			if (!m)
+			if (!cli_take_opt(argc, argv, &i, opts[k].s, opts[k].l, &v))
 				continue;
 			if (!v || !*v)
-				return usage_error("option %s needs a value", opts[k].l);
+				return cli_usage("build", "option %s needs a value", opts[k].l);
 			switch (k) {
 			case 0: o.site.source = v; break;
 			case 1: o.site.config = v; break;
@@ -139,14 +105,14 @@ static int cmd_build(int argc, char **argv)
 			fputs(usage_build, stdout);
 			return EXIT_OK;
 		} else
-			return usage_error("unknown option '%s' for build", a);
+			return cli_usage("build", "unknown option '%s' for build", a);
 	}
 	if (quiet && verbose)
-		return usage_error("%s", "--quiet and --verbose cannot go together");
+		return cli_usage("build", "%s", "--quiet and --verbose cannot go together");
 	if (o.now) {
 		value_dt d;
 		if (build_parse_date(o.now, &d) < 0)
-			return usage_error("--now: %s", err_msg() + strlen("error: "));
+			return cli_usage("build", "--now: %s", err_msg() + strlen("error: "));
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	progress_init(&pr, quiet);
@@ -224,7 +190,7 @@ static int cmd_version(int argc, char **argv)
 {
 	(void)argv;
 	if (argc > 0)
-		return usage_error("version takes no arguments");
+		return cli_usage(NULL, "version takes no arguments");
 	printf("congkhai %s\n", CONGKHAI_VERSION);
 	return EXIT_OK;
 }
@@ -239,7 +205,7 @@ static int cmd_help(int argc, char **argv)
 	}
 	c = find_command(argv[0]);
 	if (!c)
-		return usage_error("no help for unknown command '%s'", argv[0]);
+		return cli_usage(NULL, "no help for unknown command '%s'", argv[0]);
 	fputs(c->usage, stdout);
 	return EXIT_OK;
 }
@@ -262,7 +228,7 @@ int main(int argc, char **argv)
 		return cmd_version(0, NULL);
 	c = find_command(argv[1]);
 	if (!c)
-		return usage_error("unknown command '%s'", argv[1]);
+		return cli_usage(NULL, "unknown command '%s'", argv[1]);
 	r = c->fn(argc - 2, argv + 2);
 	warn_clear();
 	err_clear();

@@ -4,7 +4,6 @@
 #include "format.h"
 #include "dataviews.h"
 #include "docs.h"
-#include "fs.h"
 #include "history.h"
 #include "mustache.h"
 #include "opendata.h"
@@ -112,13 +111,9 @@ static value *permalink_value(const rctx *c, const char *url)
 	buf_t b = BUF_INIT;
 	char *s;
 	size_t n;
-	const char *base = c->s->cfg.base_url;
-	size_t rootlen = strlen(c->root);
-
 	/* base_url already ends with the root's path (without the final '/') */
-	buf_puts(&b, base);
+	buf_puts(&b, c->s->cfg.base_url);
 	buf_putc(&b, '/');
-	(void)rootlen;
 	buf_puts(&b, url[0] == '/' ? url + 1 : url);
 	s = buf_detach(&b, &n);
 	if (!s) {
@@ -690,8 +685,6 @@ static int write_alias(rctx *c, const page *p, const value *alias)
 		err_oom();
 		goto done;
 	}
-	if (fs_exists(rel.ptr) && 0) /* checked against real pages below */
-		goto done;
 	r = output_write(c->out, rel.ptr, html.ptr, html.len);
 done:
 	buf_free(&rel);

@@ -2,6 +2,8 @@
  * building is incr.c's. */
 #include "serve.h"
 
+#include "cli.h"
+
 #include "buf.h"
 #include "build.h"
 #include "err.h"
@@ -942,39 +944,6 @@ static struct MHD_Daemon *start_daemon(server *sv, const struct sockaddr_storage
 				MHD_OPTION_END);
 }
 
-static int opt_value(int argc, char **argv, int *i, const char *shortname, const char *longname,
-		     const char **val)
-{
-	const char *arg = argv[*i];
-	size_t n = strlen(longname);
-
-	*val = NULL;
-	if (strncmp(arg, longname, n) == 0 && arg[n] == '=') {
-		*val = arg + n + 1;
-		return 1;
-	}
-	if (strcmp(arg, longname) == 0 || (shortname && strcmp(arg, shortname) == 0)) {
-		if (*i + 1 < argc)
-			*val = argv[++*i];
-		return 1;
-	}
-	return 0;
-}
-
-static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int usage(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "congkhai: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nRun 'congkhai help serve' for usage.\n");
-	return 2;
-}
-
 int serve_main(int argc, char **argv)
 {
 	build_options o = BUILD_OPTIONS_INIT;
@@ -1002,10 +971,10 @@ int serve_main(int argc, char **argv)
 		int done = 0;
 
 		for (k = 0; k < sizeof opts / sizeof *opts && !done; k++) {
-			if (!opt_value(argc, argv, &i, opts[k].s, opts[k].l, &v))
+			if (!cli_take_opt(argc, argv, &i, opts[k].s, opts[k].l, &v))
 				continue;
 			if (!v || !*v)
-				return usage("option %s needs a value", opts[k].l);
+				return cli_usage("serve", "option %s needs a value", opts[k].l);
 			switch (k) {
 			case 0: o.site.source = v; break;
 			case 1: o.site.config = v; break;
@@ -1029,20 +998,20 @@ int serve_main(int argc, char **argv)
 			fputs(serve_usage, stdout);
 			return 0;
 		} else
-			return usage("unknown option '%s' for serve", a);
+			return cli_usage("serve", "unknown option '%s' for serve", a);
 	}
 	if (quiet && verbose)
-		return usage("%s", "--quiet and --verbose cannot go together");
+		return cli_usage("serve", "%s", "--quiet and --verbose cannot go together");
 	if (port_s) {
 		char *end;
 		port = strtol(port_s, &end, 10);
 		if (*end || port < 0 || port > 65535)
-			return usage("--port must be a number from 0 to 65535, not '%s'", port_s);
+			return cli_usage("serve", "--port must be a number from 0 to 65535, not '%s'", port_s);
 	}
 	if (o.now) {
 		value_dt day;
 		if (build_parse_date(o.now, &day) < 0)
-			return usage("--now: '%s' is not a date like 2026-01-31", o.now);
+			return cli_usage("serve", "--now: '%s' is not a date like 2026-01-31", o.now);
 	}
 	memset(&ss, 0, sizeof ss);
 	if (inet_pton(AF_INET, bind_addr, &((struct sockaddr_in *)(void *)&ss)->sin_addr) == 1) {
@@ -1051,7 +1020,7 @@ int serve_main(int argc, char **argv)
 		ss.ss_family = AF_INET6;
 		v6 = 1;
 	} else {
-		return usage("--bind needs an IP address like 127.0.0.1 or ::1, not '%s'", bind_addr);
+		return cli_usage("serve", "--bind needs an IP address like 127.0.0.1 or ::1, not '%s'", bind_addr);
 	}
 
 	memset(&sv, 0, sizeof sv);

@@ -344,10 +344,6 @@ static int finish_page(page *p)
 	const char *t = p->cf.title, *sum;
 
 	if (!t) {
-		if (p->kind == PAGE_REGULAR) {
-			const char *slash = strrchr(p->url, '/');
-			(void)slash;
-		}
 		t = p->kind == PAGE_SECTION ? (strrchr(p->section, '/') ? strrchr(p->section, '/') + 1 : p->section) : "";
 		if (p->kind == PAGE_REGULAR && !*t)
 			t = p->url;

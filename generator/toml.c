@@ -344,25 +344,6 @@ static int hexval(int c)
 	return -1;
 }
 
-static void put_utf8(buf_t *b, uint32_t cp)
-{
-	if (cp < 0x80) {
-		buf_putc(b, (int)cp);
-	} else if (cp < 0x800) {
-		buf_putc(b, (int)(0xC0 | (cp >> 6)));
-		buf_putc(b, (int)(0x80 | (cp & 0x3F)));
-	} else if (cp < 0x10000) {
-		buf_putc(b, (int)(0xE0 | (cp >> 12)));
-		buf_putc(b, (int)(0x80 | ((cp >> 6) & 0x3F)));
-		buf_putc(b, (int)(0x80 | (cp & 0x3F)));
-	} else {
-		buf_putc(b, (int)(0xF0 | (cp >> 18)));
-		buf_putc(b, (int)(0x80 | ((cp >> 12) & 0x3F)));
-		buf_putc(b, (int)(0x80 | ((cp >> 6) & 0x3F)));
-		buf_putc(b, (int)(0x80 | (cp & 0x3F)));
-	}
-}
-
 /* Decodes the escape at the cursor (a backslash) into out and moves past it.
  * Returns 0, or -1 on an unknown escape or a bad \u / \U. */
 static int parse_escape(tp *p, buf_t *out)
@@ -396,7 +377,7 @@ static int parse_escape(tp *p, buf_t *out)
 			return fail(p, at, "invalid \\%c escape: U+%04X is a surrogate, not a character", c, (unsigned)cp);
 		if (cp > 0x10FFFF)
 			return fail(p, at, "invalid \\%c escape: %08X is beyond the last code point U+10FFFF", c, (unsigned)cp);
-		put_utf8(out, cp);
+		buf_put_utf8(out, cp);
 		p->s += 2 + n;
 		return 0;
 	default:

@@ -1,6 +1,7 @@
 /* Unit tests for buf, err, value and the JSON reader/printer. */
 #include "test.h"
 #include "buf.h"
+#include "cli.h"
 #include "err.h"
 #include "value.h"
 
@@ -103,8 +104,40 @@ static void test_json(void)
 	err_clear();
 }
 
+static void test_utf8_and_cli(void)
+{
+	buf_t b = BUF_INIT;
+	char a0[] = "--source", a1[] = "dir", a2[] = "-o", a3[] = "out", a4[] = "--now=2026-01-02",
+	     a5[] = "--base-url", a6[] = "-x";
+	char *argv[] = { a0, a1, a2, a3, a4, a5, a6 };
+	const char *v;
+	int i = 0;
+
+	buf_put_utf8(&b, 0x41);
+	buf_put_utf8(&b, 0xE9);
+	buf_put_utf8(&b, 0x1EE7);  /* ủ */
+	buf_put_utf8(&b, 0x1F600);
+	buf_put_utf8(&b, 0x7FF);
+	buf_put_utf8(&b, 0x800);
+	CHECK_STR(b.ptr, "Aéủ😀\xdf\xbf\xe0\xa0\x80");
+	buf_free(&b);
+
+	CHECK(cli_take_opt(7, argv, &i, "-s", "--source", &v) == 1 && i == 1 && v && strcmp(v, "dir") == 0);
+	i = 2;
+	CHECK(cli_take_opt(7, argv, &i, "-o", "--output", &v) == 1 && i == 3 && strcmp(v, "out") == 0);
+	i = 4;
+	CHECK(cli_take_opt(7, argv, &i, NULL, "--now", &v) == 1 && i == 4 && strcmp(v, "2026-01-02") == 0);
+	i = 4;
+	CHECK(cli_take_opt(7, argv, &i, NULL, "--no", &v) == 0);
+	i = 6;
+	CHECK(cli_take_opt(7, argv, &i, "-x", "--xx", &v) == 1 && v == NULL && i == 6);
+	i = 5;
+	CHECK(cli_take_opt(7, argv, &i, "-b", "--base-url", &v) == 1 && i == 6 && strcmp(v, "-x") == 0);
+}
+
 int main(void)
 {
+	test_utf8_and_cli();
 	test_buf();
 	test_err();
 	test_value();

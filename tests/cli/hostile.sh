@@ -39,6 +39,11 @@ for case_dir in "$H"/*/; do
 		fi
 	fi
 	if [ -n "$user" ]; then
+		# the checkout may sit in a folder the unprivileged user cannot
+		# enter (a 0700 temporary folder): run a copy of the binary
+		cp "$CONGKHAI" "$TMP/congkhai-unprivileged"
+		chmod 755 "$TMP/congkhai-unprivileged"
+		cmd=$(printf '%s' "$cmd" | sed "s|'$CONGKHAI'|'$TMP/congkhai-unprivileged'|")
 		setpriv --reuid=65534 --regid=65534 --clear-groups sh -c "$cmd" >"$TMP/out" 2>"$TMP/err"
 	else
 		sh -c "$cmd" >"$TMP/out" 2>"$TMP/err"

@@ -44,6 +44,11 @@ generator/congkhai: $(BUILD)/rel/main.o $(REL_OBJ)
 	@printf "  LINK    %s\n" $@
 	@$(CC) -o $@ $^ $(PKG_LIBS)
 
+# a release binary inside the build folder (for benchmarks beside other builds)
+$(BUILD)/rel/congkhai: $(BUILD)/rel/main.o $(REL_OBJ)
+	@printf "  LINK    %s\n" $@
+	@$(CC) -o $@ $^ $(PKG_LIBS)
+
 tests/toml-decoder: $(BUILD)/rel/tests/toml_decoder.o $(REL_OBJ)
 	@printf "  LINK    %s\n" $@
 	@$(CC) -o $@ $^ $(PKG_LIBS)

@@ -5,19 +5,27 @@
 #include "fs.h"
 
 #include <git2.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
+#include <zlib.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #define NONE ((size_t)-1)
 #define TOMB ((size_t)-1) /* a deleted slot of the path map */
 #define TREE_SLOTS 256    /* trees kept between commits (see tree_get) */
+#define BASE_BYTES ((size_t)32 << 20) /* delta bases kept: their bytes (see pack_read) */
+#define PIECE_NEW UINT32_MAX
 
 struct history {
 	int available;
@@ -34,6 +42,7 @@ struct history {
 	size_t nslots, nused, nlive;
 	size_t ndirty;
 	size_t walked;
+	history_stats stats;
 	double seconds;
 	history_settings set;
 };
@@ -319,20 +328,58 @@ typedef struct {
 	size_t pair;     /* D: the A it was renamed to; A: the D it came from; or NONE */
 	size_t file;     /* D: its file record, found before the map changes */
 	git_oid id;      /* the blob (A, M: new; D: old) */
+	unsigned mode;   /* its mode in the tree */
 	char *path;      /* relative to the site folder */
 } pend;
 
+/* Bytes [pos, pos + len) of a tree made from a delta: copied from the
+ * delta's base at src, or PIECE_NEW (written by the delta). */
+typedef struct {
+	uint32_t pos, len, src;
+} piece;
+
+/* Bytes [pos, pos + len) of a tree made from a delta, kept at src. */
+typedef struct {
+	uint32_t pos, len;
+	const unsigned char *src;
+} span;
+
 /* A tree object as read from the object store, with the offsets of its
  * entries ("<mode> <name>\0<20-byte id>", in git's order). Shared by
- * reference count between the cache and the comparison using it. */
-typedef struct {
-	git_odb_object *obj;
-	const unsigned char *data;
+ * reference count between the caches and the comparison using it.
+ * A tree made from a delta is not copied out: its bytes are spans of its
+ * base's and of the delta's (data NULL until rtree_flatten()). */
+typedef struct rtree {
+	git_odb_object *obj;   /* read through libgit2, or NULL */
+	const unsigned char *data; /* the bytes, or NULL: spans */
 	size_t len;
+	unsigned char *own;    /* data when read from a pack (pack_read), */
+	size_t owncap;         /*   in a buffer of this many bytes */
+	span *spans;           /* data NULL: where the bytes are, in order */
+	size_t nspans;
+	struct rtree *base_t;  /* a delta: the base its spans point into */
+	unsigned char *delta;  /*   and the delta (the other spans) */
+	unsigned char *scratch; /* an entry that crosses spans, put together */
+	size_t scratchcap;
 	uint32_t *offs;        /* entry starts; NULL until known */
 	size_t n;
 	int refs;
+	int kids;              /* of them, trees made from this one (base_t) */
+	int pack;              /* the pack it was read from (walker.packs), or -1 */
+	uint64_t off;          /* its offset there */
+	struct rtree *newer, *older; /* in walker.bases: the list */
+	uint64_t base;         /* a delta: its base's offset in that pack, else 0 */
+	piece *pieces;         /* a delta: how it was made from its base, in order */
+	size_t npieces;
 } rtree;
+
+/* A pack file and its index, mapped read-only (index version 2). */
+typedef struct {
+	unsigned char *idx, *pack;
+	size_t idxlen, packlen;
+	uint32_t n;            /* objects */
+	size_t n64;            /* entries of the index's table of large offsets */
+} pack_file;
 
 typedef struct {
 	unsigned mode;         /* 040000 a tree, 0160000 a submodule, else a file */
@@ -356,38 +403,210 @@ typedef struct {
 	size_t nitems, capitems;
 	buf_t path;           /* the folder being compared, "content/van-ban/" */
 	int bad;              /* a malformed tree was met (libgit2-style failure) */
+	pack_file *packs;     /* the repository's packs (pack_read) */
+	size_t npacks;
+	rtree **bases;        /* trees read from packs, kept as delta bases: a
+	                         hash table by offset (linear probing), */
+	size_t nbslots, nbases, basebytes;
+	rtree *newest, *oldest; /* and a list, the most recently used first */
+	z_stream z;
+	int zready;
+	size_t nread, npacked, nguided; /* trees read, of them from packs, compared by pieces */
+	git_odb_backend *mempack; /* the small trees of find_renames() */
+	struct {
+		unsigned char *p;
+		size_t cap;
+	} spare[16];          /* buffers of freed trees, for the next ones */
+	size_t nspare;
 } walker;
 
-static void rtree_put(rtree *t)
+/* A buffer of at least n bytes for a tree read from a pack (*cap set), from
+ * the spare ones when one is large enough; NULL when out of memory (error
+ * slot set). */
+static unsigned char *buffer_get(walker *w, size_t n, size_t *cap)
 {
-	if (t && --t->refs == 0) {
-		git_odb_object_free(t->obj);
-		free(t->offs);
-		free(t);
+	size_t i, best = NONE;
+	unsigned char *p;
+
+	for (i = 0; i < w->nspare; i++) /* the smallest large enough */
+		if (w->spare[i].cap >= n && (best == NONE || w->spare[i].cap < w->spare[best].cap))
+			best = i;
+	if (best != NONE) {
+		p = w->spare[best].p;
+		*cap = w->spare[best].cap;
+		w->spare[best] = w->spare[--w->nspare];
+		return p;
+	}
+	/* with room to grow: a folder's tree grows a little from commit to commit */
+	if (n < SIZE_MAX / 2)
+		n = (n + n / 16 + 4095) & ~(size_t)4095;
+	p = malloc(n);
+	if (!p)
+		err_oom();
+	*cap = n;
+	return p;
+}
+
+static void buffer_put(walker *w, unsigned char *p, size_t cap)
+{
+	size_t i, small = 0;
+
+	if (!p)
+		return;
+	if (w->nspare < sizeof w->spare / sizeof *w->spare) {
+		w->spare[w->nspare].p = p;
+		w->spare[w->nspare++].cap = cap;
+		return;
+	}
+	for (i = 1; i < w->nspare; i++) /* keep the larger ones */
+		if (w->spare[i].cap < w->spare[small].cap)
+			small = i;
+	if (w->spare[small].cap < cap) {
+		free(w->spare[small].p);
+		w->spare[small].p = p;
+		w->spare[small].cap = cap;
+	} else {
+		free(p);
 	}
 }
 
-/* Parses the entry at off: 1, 0 at the end, -1 malformed. */
-static int rentry_at(const rtree *t, size_t off, rentry *e)
+/* Drops a reference to t; a chain of deltas is released in a loop. */
+static void rtree_put(walker *w, rtree *t)
 {
-	const unsigned char *p = t->data + off, *end = t->data + t->len, *z;
+	while (t && --t->refs == 0) {
+		rtree *base = t->base_t;
+		if (base)
+			base->kids--;
+		git_odb_object_free(t->obj);
+		buffer_put(w, t->own, t->owncap);
+		free(t->spans);
+		free(t->delta);
+		free(t->scratch);
+		free(t->offs);
+		free(t->pieces);
+		free(t);
+		t = base;
+	}
+	if (t && t->refs == t->kids) {
+		/* kept only for the trees made from it, which point into its
+		 * bytes (own, delta, base_t's) and need nothing else: no cache
+		 * holds it, it cannot be looked up again */
+		free(t->spans);
+		t->spans = NULL;
+		t->nspans = 0;
+		free(t->scratch);
+		t->scratch = NULL;
+		t->scratchcap = 0;
+		free(t->offs);
+		t->offs = NULL;
+		free(t->pieces);
+		t->pieces = NULL;
+		t->npieces = 0;
+	}
+}
+
+/* Copies a tree made of spans into one buffer (data set). 0 / -1. */
+static int rtree_flatten(walker *w, rtree *t)
+{
+	unsigned char *b;
+	size_t cap, i;
+
+	if (t->data)
+		return 0;
+	b = buffer_get(w, t->len + 1, &cap);
+	if (!b)
+		return -1;
+	for (i = 0; i < t->nspans; i++)
+		memcpy(b + t->spans[i].pos, t->spans[i].src, t->spans[i].len);
+	b[t->len] = 0;
+	t->own = b;
+	t->owncap = cap;
+	t->data = b;
+	/* trees made from this one may point into its delta and its base's
+	 * bytes: those stay until it goes */
+	free(t->spans);
+	t->spans = NULL;
+	t->nspans = 0;
+	return 0;
+}
+
+/* Parses the entry "<mode> <name>\0<20-byte id>" at p, n bytes long at
+ * most: 1 (e set, e->end its length), 0 cut off by n, -1 malformed. */
+static int rentry_parse(const unsigned char *p, size_t n, rentry *e)
+{
+	const unsigned char *s = p, *end = p + n, *z;
 	unsigned mode = 0;
+
+	while (s < end && *s >= '0' && *s <= '7')
+		mode = mode * 8 + (unsigned)(*s++ - '0');
+	if (s >= end)
+		return 0;
+	if (*s != ' ' || s == p)
+		return -1;
+	s++;
+	z = memchr(s, '\0', (size_t)(end - s));
+	if (!z || (size_t)(end - z) < 21)
+		return 0;
+	if (z == s)
+		return -1;
+	e->mode = mode;
+	e->name = (const char *)s;
+	e->nlen = (size_t)(z - s);
+	e->id = z + 1;
+	e->end = (size_t)(z + 21 - p);
+	return 1;
+}
+
+/* Parses the entry at off: 1, 0 at the end, -1 malformed. e points into
+ * t (an entry crossing spans into its scratch buffer, valid until the
+ * next call on t). */
+static int rentry_at(rtree *t, size_t off, rentry *e)
+{
+	size_t lo = 0, hi = t->nspans, got = 0, k;
+	int r;
 
 	if (off >= t->len)
 		return 0;
-	while (p < end && *p >= '0' && *p <= '7')
-		mode = mode * 8 + (unsigned)(*p++ - '0');
-	if (p >= end || *p != ' ' || p == t->data + off)
+	if (t->data) {
+		r = rentry_parse(t->data + off, t->len - off, e);
+		e->end += off;
+		return r == 1 ? 1 : -1;
+	}
+	while (lo < hi) { /* the span holding off */
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->spans[mid].pos <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	k = lo - 1;
+	r = rentry_parse(t->spans[k].src + (off - t->spans[k].pos), t->spans[k].pos + t->spans[k].len - off, e);
+	if (r == 0) {
+		/* across spans: put it together, a little at a time */
+		size_t at = off;
+		do {
+			size_t in = at - t->spans[k].pos, n = t->spans[k].len - in;
+			if (n > 256)
+				n = 256;
+			if (got + n > t->scratchcap) {
+				size_t c = t->scratchcap ? t->scratchcap * 2 : 512;
+				unsigned char *b = realloc(t->scratch, c);
+				if (!b)
+					return err_oom();
+				t->scratch = b;
+				t->scratchcap = c;
+			}
+			memcpy(t->scratch + got, t->spans[k].src + in, n);
+			got += n;
+			at += n;
+			if (at == (size_t)t->spans[k].pos + t->spans[k].len)
+				k++;
+			r = rentry_parse(t->scratch, got, e);
+		} while (r == 0 && at < t->len);
+	}
+	if (r != 1)
 		return -1;
-	p++;
-	z = memchr(p, '\0', (size_t)(end - p));
-	if (!z || z == p || (size_t)(end - z) < 21)
-		return -1;
-	e->mode = mode;
-	e->name = (const char *)p;
-	e->nlen = (size_t)(z - p);
-	e->id = z + 1;
-	e->end = (size_t)(z + 21 - t->data);
+	e->end += off;
 	return 1;
 }
 
@@ -432,6 +651,8 @@ static int rtree_scan(walker *w, rtree *t)
 	rentry e;
 	int r;
 
+	if (rtree_flatten(w, t) < 0)
+		return -1;
 	while ((r = rentry_at(t, off, &e)) == 1) {
 		if (offs_push(&offs, &n, &cap, off) < 0) {
 			free(offs);
@@ -451,6 +672,644 @@ static int rtree_scan(walker *w, rtree *t)
 	return 0;
 }
 
+/* ---- packed trees ----
+ * libgit2 rebuilds a deltified object from its delta chain on each read and
+ * keeps few of the bases, so reading every version of a folder of 10,000
+ * files costs a chain walk and several copies of 400 KB per commit. The
+ * walk reads tree objects straight from the pack files instead (mapped
+ * read-only): each delta is applied once, to a base kept from an earlier
+ * read (walker.bases, by pack offset; usually the parent commit's tree).
+ * The result is not copied out: its bytes are spans of the base's bytes
+ * and of the delta (rtree_flatten() copies them when a comparison needs
+ * one buffer), and it remembers which of its bytes the delta copied from
+ * where in the base (pieces). When one of two trees being compared is a
+ * delta of the other, diff_trees() skips the copied runs without reading
+ * them. What this reader does not find or understand (loose objects,
+ * alternates, an index version other than 2, a malformed pack) is read
+ * through libgit2, which also reports the real errors. Like libgit2 with
+ * strict hash verification off, it trusts the ids of the index. */
+
+static void packs_free(walker *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->npacks; i++) {
+		munmap(w->packs[i].idx, w->packs[i].idxlen);
+		munmap(w->packs[i].pack, w->packs[i].packlen);
+	}
+	free(w->packs);
+	w->packs = NULL;
+	w->npacks = 0;
+	while (w->newest) {
+		rtree *t = w->newest;
+		w->newest = t->older;
+		rtree_put(w, t);
+	}
+	free(w->bases);
+	w->bases = NULL;
+	w->oldest = NULL;
+	w->nbslots = w->nbases = w->basebytes = 0;
+	if (w->zready)
+		inflateEnd(&w->z);
+	w->zready = 0;
+	for (i = 0; i < w->nspare; i++)
+		free(w->spare[i].p);
+	w->nspare = 0;
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Maps path read-only: 0, or -1 (no message: the pack is left to libgit2). */
+static int map_file(const char *path, unsigned char **out, size_t *len)
+{
+	struct stat st;
+	void *m;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (uint64_t)st.st_size > (uint64_t)SIZE_MAX) {
+		close(fd);
+		return -1;
+	}
+	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (m == MAP_FAILED)
+		return -1;
+	*out = m;
+	*len = (size_t)st.st_size;
+	return 0;
+}
+
+/* Maps the pack of the index at path (".../pack-x.idx") when both look
+ * right: 1 added, 0 skipped, -1 out of memory. */
+static int pack_add(walker *w, const char *path)
+{
+	pack_file p;
+	buf_t pp = BUF_INIT;
+	size_t min, i;
+	pack_file *n;
+
+	memset(&p, 0, sizeof p);
+	if (map_file(path, &p.idx, &p.idxlen) < 0)
+		return 0;
+	buf_put(&pp, path, strlen(path) - 4);
+	buf_puts(&pp, ".pack");
+	if (pp.oom) {
+		munmap(p.idx, p.idxlen);
+		return err_oom();
+	}
+	if (p.idxlen < 8 + 1024 + 40 || memcmp(p.idx, "\377tOc", 4) != 0 || be32(p.idx + 4) != 2)
+		goto skip;
+	p.n = be32(p.idx + 8 + 255 * 4);
+	for (i = 1; i < 256; i++)
+		if (be32(p.idx + 8 + (i - 1) * 4) > be32(p.idx + 8 + i * 4))
+			goto skip;
+	min = 8 + 1024 + (size_t)p.n * 28 + 40;
+	if (p.idxlen < min || (p.idxlen - min) % 8 != 0)
+		goto skip;
+	p.n64 = (p.idxlen - min) / 8;
+	if (map_file(pp.ptr, &p.pack, &p.packlen) < 0)
+		goto skip;
+	if (p.packlen < 12 + 20 || memcmp(p.pack, "PACK", 4) != 0 ||
+	    (be32(p.pack + 4) != 2 && be32(p.pack + 4) != 3) || be32(p.pack + 8) != p.n) {
+		munmap(p.pack, p.packlen);
+		goto skip;
+	}
+	buf_free(&pp);
+	n = realloc(w->packs, (w->npacks + 1) * sizeof *n);
+	if (!n) {
+		munmap(p.idx, p.idxlen);
+		munmap(p.pack, p.packlen);
+		return err_oom();
+	}
+	w->packs = n;
+	w->packs[w->npacks++] = p;
+	return 1;
+skip:
+	munmap(p.idx, p.idxlen);
+	buf_free(&pp);
+	return 0;
+}
+
+/* Maps the packs of the repository's object store. 0, or -1 out of memory;
+ * an unreadable folder or pack is left to libgit2. */
+static int packs_open(walker *w)
+{
+	buf_t dir = BUF_INIT, path = BUF_INIT;
+	fs_list l = { NULL, 0 };
+	size_t i;
+	int r = 0;
+
+	buf_puts(&dir, git_repository_commondir(w->repo));
+	if (dir.len && dir.ptr[dir.len - 1] != '/')
+		buf_putc(&dir, '/');
+	buf_puts(&dir, "objects/pack");
+	if (dir.oom) {
+		buf_free(&dir);
+		return err_oom();
+	}
+	if (fs_list_dir(dir.ptr, &l) < 0) {
+		err_clear();
+		buf_free(&dir);
+		return 0;
+	}
+	for (i = 0; i < l.len && r >= 0; i++) {
+		size_t n = strlen(l.names[i]);
+		if (n < 5 || strcmp(l.names[i] + n - 4, ".idx") != 0)
+			continue;
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", dir.ptr, l.names[i]);
+		r = path.oom ? err_oom() : pack_add(w, path.ptr);
+	}
+	fs_list_free(&l);
+	buf_free(&dir);
+	buf_free(&path);
+	return r < 0 ? -1 : 0;
+}
+
+/* The offset of object i of p: 0, or -1 when the index is wrong. */
+static int pack_offset(const pack_file *p, uint32_t i, uint64_t *out)
+{
+	const unsigned char *o32 = p->idx + 8 + 1024 + (size_t)p->n * 24;
+	uint32_t v = be32(o32 + (size_t)i * 4);
+	uint64_t off = v;
+
+	if (v & 0x80000000u) {
+		const unsigned char *o64 = o32 + (size_t)p->n * 4;
+		v &= 0x7fffffffu;
+		if (v >= p->n64)
+			return -1;
+		off = (uint64_t)be32(o64 + (size_t)v * 8) << 32 | be32(o64 + (size_t)v * 8 + 4);
+	}
+	if (off < 12 || off >= p->packlen - 20)
+		return -1;
+	*out = off;
+	return 0;
+}
+
+/* Finds id (20 bytes) in p's index: 1 found (*off set), 0 not, -1 wrong index. */
+static int pack_find(const pack_file *p, const unsigned char *id, uint64_t *off)
+{
+	const unsigned char *names = p->idx + 8 + 1024;
+	uint32_t lo = id[0] ? be32(p->idx + 8 + (id[0] - 1) * 4) : 0, hi = be32(p->idx + 8 + id[0] * 4);
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		int c = memcmp(names + (size_t)mid * 20, id, 20);
+		if (c == 0)
+			return pack_offset(p, mid, off) < 0 ? -1 : 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* The object header at off: its type (1..7), size (of the data, or of the
+ * delta), where its compressed data starts and, for a delta, its base's
+ * offset. 0, or -1 malformed. */
+static int pack_header(const pack_file *p, uint64_t off, int *type, size_t *size, uint64_t *data, uint64_t *base)
+{
+	const unsigned char *s = p->pack + off, *end = p->pack + p->packlen - 20;
+	uint64_t sz;
+	unsigned shift = 4, c;
+
+	c = *s++;
+	*type = (int)(c >> 4 & 7);
+	sz = c & 15;
+	while (c & 0x80) {
+		if (s >= end || shift > 57)
+			return -1;
+		c = *s++;
+		sz |= (uint64_t)(c & 0x7f) << shift;
+		shift += 7;
+	}
+	if (sz >= UINT32_MAX)
+		return -1;
+	*size = (size_t)sz;
+	*base = 0;
+	if (*type == 6) { /* OFS_DELTA */
+		uint64_t b;
+		if (s >= end)
+			return -1;
+		c = *s++;
+		b = c & 0x7f;
+		while (c & 0x80) {
+			if (s >= end || b >= (UINT64_C(1) << 56))
+				return -1;
+			c = *s++;
+			b = ((b + 1) << 7) | (c & 0x7f);
+		}
+		if (b == 0 || b >= off)
+			return -1;
+		*base = off - b;
+	} else if (*type == 7) { /* REF_DELTA, its base in the same pack */
+		if (end - s < 20 || pack_find(p, s, base) != 1)
+			return -1;
+		s += 20;
+	} else if (*type < 1 || *type > 4) {
+		return -1;
+	}
+	if (s >= end)
+		return -1;
+	*data = (uint64_t)(s - p->pack);
+	return 0;
+}
+
+/* Inflates the size bytes of the object data at data into out (size + 1
+ * bytes, the last set to 0): 0, or 1 malformed. */
+static int pack_inflate(walker *w, const pack_file *p, uint64_t data, size_t size, unsigned char *out)
+{
+	size_t avail = p->packlen - 20 - (size_t)data;
+
+	if (!w->zready) {
+		memset(&w->z, 0, sizeof w->z);
+		if (inflateInit(&w->z) != Z_OK)
+			return 1;
+		w->zready = 1;
+	} else if (inflateReset(&w->z) != Z_OK) {
+		return 1;
+	}
+	w->z.next_in = (unsigned char *)(p->pack + data);
+	w->z.avail_in = avail > UINT_MAX ? UINT_MAX : (unsigned)avail;
+	w->z.next_out = out;
+	w->z.avail_out = (unsigned)size;
+	if (inflate(&w->z, Z_FINISH) != Z_STREAM_END || w->z.avail_out != 0)
+		return 1;
+	out[size] = 0;
+	return 0;
+}
+
+static int delta_size(const unsigned char **s, const unsigned char *end, size_t *out)
+{
+	uint64_t v = 0;
+	unsigned shift = 0, c;
+
+	do {
+		if (*s >= end || shift > 35)
+			return -1;
+		c = *(*s)++;
+		v |= (uint64_t)(c & 0x7f) << shift;
+		shift += 7;
+	} while (c & 0x80);
+	if (v >= UINT32_MAX)
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+static int piece_push(rtree *t, size_t *cap, size_t pos, size_t len, uint32_t src)
+{
+	if (t->npieces == *cap) {
+		size_t c = *cap ? *cap * 2 : 8;
+		piece *n = realloc(t->pieces, c * sizeof *n);
+		if (!n)
+			return err_oom();
+		t->pieces = n;
+		*cap = c;
+	}
+	t->pieces[t->npieces].pos = (uint32_t)pos;
+	t->pieces[t->npieces].len = (uint32_t)len;
+	t->pieces[t->npieces].src = src;
+	t->npieces++;
+	return 0;
+}
+
+static int span_push(rtree *t, size_t *cap, size_t pos, size_t len, const unsigned char *src)
+{
+	if (t->nspans && t->spans[t->nspans - 1].src + t->spans[t->nspans - 1].len == src) {
+		t->spans[t->nspans - 1].len += (uint32_t)len; /* goes on */
+		return 0;
+	}
+	if (t->nspans == *cap) {
+		size_t c = *cap ? *cap * 2 : 8;
+		span *n = realloc(t->spans, c * sizeof *n);
+		if (!n)
+			return err_oom();
+		t->spans = n;
+		*cap = c;
+	}
+	t->spans[t->nspans].pos = (uint32_t)pos;
+	t->spans[t->nspans].len = (uint32_t)len;
+	t->spans[t->nspans].src = src;
+	t->nspans++;
+	return 0;
+}
+
+/* Bytes [o, o + n) of base, as spans of t from pos on. 0 / -1. */
+static int span_copy(rtree *t, size_t *cap, size_t pos, const rtree *base, size_t o, size_t n)
+{
+	size_t lo = 0, hi = base->nspans;
+
+	if (base->data)
+		return span_push(t, cap, pos, n, base->data + o);
+	while (lo < hi) { /* the span holding o */
+		size_t mid = lo + (hi - lo) / 2;
+		if (base->spans[mid].pos <= o)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (lo--; n; lo++) {
+		const span *b = &base->spans[lo];
+		size_t in = o - b->pos, take = b->len - in < n ? b->len - in : n;
+		if (span_push(t, cap, pos, take, b->src + in) < 0)
+			return -1;
+		pos += take;
+		o += take;
+		n -= take;
+	}
+	return 0;
+}
+
+/* Applies git's delta d (dlen bytes, kept by t from now on) to base into
+ * t: its spans (or data, when empty), len and pieces. 0, 1 malformed, -1
+ * out of memory. */
+static int delta_apply(rtree *t, rtree *base, unsigned char *d, size_t dlen)
+{
+	const unsigned char *s = d, *end = d + dlen;
+	size_t bsize, size, pos = 0, cap = 0, pcap = 0;
+
+	t->delta = d;
+	if (delta_size(&s, end, &bsize) < 0 || bsize != base->len || delta_size(&s, end, &size) < 0)
+		return 1;
+	while (s < end) {
+		unsigned op = *s++;
+		if (op & 0x80) {
+			uint64_t o = 0, n = 0;
+			unsigned k;
+			for (k = 0; k < 4; k++)
+				if (op & (1u << k)) {
+					if (s >= end)
+						return 1;
+					o |= (uint64_t)*s++ << (8 * k);
+				}
+			for (k = 0; k < 3; k++)
+				if (op & (0x10u << k)) {
+					if (s >= end)
+						return 1;
+					n |= (uint64_t)*s++ << (8 * k);
+				}
+			if (n == 0)
+				n = 0x10000;
+			if (o + n > bsize || n > size - pos)
+				return 1;
+			if (span_copy(t, &cap, pos, base, (size_t)o, (size_t)n) < 0)
+				return -1;
+			/* a copy continuing the last one is the same piece */
+			if (t->npieces && t->pieces[t->npieces - 1].src != PIECE_NEW &&
+			    (uint64_t)t->pieces[t->npieces - 1].src + t->pieces[t->npieces - 1].len == o)
+				t->pieces[t->npieces - 1].len += (uint32_t)n;
+			else if (piece_push(t, &pcap, pos, (size_t)n, (uint32_t)o) < 0)
+				return -1;
+			pos += (size_t)n;
+		} else if (op) {
+			if (op > (size_t)(end - s) || op > size - pos)
+				return 1;
+			if (span_push(t, &cap, pos, op, s) < 0)
+				return -1;
+			s += op;
+			if (t->npieces && t->pieces[t->npieces - 1].src == PIECE_NEW)
+				t->pieces[t->npieces - 1].len += op;
+			else if (piece_push(t, &pcap, pos, op, PIECE_NEW) < 0)
+				return -1;
+			pos += op;
+		} else {
+			return 1;
+		}
+	}
+	if (pos != size)
+		return 1;
+	t->len = size;
+	if (!size)
+		t->data = (const unsigned char *)"";
+	t->base_t = base;
+	base->refs++;
+	base->kids++;
+	return 0;
+}
+
+/* The slot of the tree at off of pack k in a table of n slots. */
+static size_t base_home(size_t n, int k, uint64_t off)
+{
+	uint64_t h = (off ^ (uint64_t)k << 48) * UINT64_C(0x9e3779b97f4a7c15);
+	return (size_t)(h >> 20) & (n - 1);
+}
+
+/* The tree at off of pack k, when kept as a base: a new reference, or NULL. */
+static rtree *base_get(walker *w, int k, uint64_t off)
+{
+	size_t i;
+	rtree *t;
+
+	if (!w->nbslots)
+		return NULL;
+	for (i = base_home(w->nbslots, k, off); (t = w->bases[i]) != NULL; i = (i + 1) & (w->nbslots - 1))
+		if (t->off == off && t->pack == k)
+			break;
+	if (!t)
+		return NULL;
+	if (w->newest != t) { /* to the front of the list */
+		t->newer->older = t->older;
+		if (t->older)
+			t->older->newer = t->newer;
+		else
+			w->oldest = t->newer;
+		t->newer = NULL;
+		t->older = w->newest;
+		w->newest->newer = t;
+		w->newest = t;
+	}
+	t->refs++;
+	return t;
+}
+
+static void base_place(rtree **slots, size_t i, size_t mask, rtree *t)
+{
+	while (slots[i])
+		i = (i + 1) & mask;
+	slots[i] = t;
+}
+
+/* Forgets the oldest base (the table's reference dropped). */
+static void base_drop_oldest(walker *w)
+{
+	rtree *t = w->oldest;
+	size_t mask = w->nbslots - 1, i = base_home(w->nbslots, t->pack, t->off), j;
+
+	while (w->bases[i] != t)
+		i = (i + 1) & mask;
+	w->bases[i] = NULL;
+	/* linear probing: move up the entries that would not be found */
+	for (j = (i + 1) & mask; w->bases[j]; j = (j + 1) & mask) {
+		size_t h = base_home(w->nbslots, w->bases[j]->pack, w->bases[j]->off);
+		if ((j > i && (h <= i || h > j)) || (j < i && h <= i && h > j)) {
+			w->bases[i] = w->bases[j];
+			w->bases[j] = NULL;
+			i = j;
+		}
+	}
+	w->oldest = t->newer;
+	if (w->oldest)
+		w->oldest->older = NULL;
+	else
+		w->newest = NULL;
+	t->newer = t->older = NULL;
+	w->nbases--;
+	w->basebytes -= t->len;
+	rtree_put(w, t);
+}
+
+/* Keeps t (read from a pack, not kept yet) as a base: one more reference.
+ * The least recently used ones go beyond BASE_BYTES. 0 / -1. */
+static int base_put(walker *w, rtree *t)
+{
+	while (w->oldest && w->basebytes + t->len > BASE_BYTES)
+		base_drop_oldest(w);
+	if ((w->nbases + 1) * 2 > w->nbslots) {
+		size_t n = w->nbslots ? w->nbslots * 2 : 256, i;
+		rtree **slots = calloc(n, sizeof *slots);
+		if (!slots)
+			return err_oom();
+		for (i = 0; i < w->nbslots; i++)
+			if (w->bases[i])
+				base_place(slots, base_home(n, w->bases[i]->pack, w->bases[i]->off),
+					   n - 1, w->bases[i]);
+		free(w->bases);
+		w->bases = slots;
+		w->nbslots = n;
+	}
+	base_place(w->bases, base_home(w->nbslots, t->pack, t->off), w->nbslots - 1, t);
+	t->refs++;
+	t->newer = NULL;
+	t->older = w->newest;
+	if (w->newest)
+		w->newest->newer = t;
+	else
+		w->oldest = t;
+	w->newest = t;
+	w->nbases++;
+	w->basebytes += t->len;
+	return 0;
+}
+
+typedef struct {
+	uint64_t off, data;
+	size_t size;
+} chain_link;
+
+/* Reads the tree id from the packs: 1 read (*out a new reference), 0 not
+ * there, not a tree or not readable here (read it through libgit2), -1 out
+ * of memory. */
+static int pack_read(walker *w, const git_oid *id, rtree **out)
+{
+	chain_link *chain = NULL;
+	size_t nchain = 0, cap = 0;
+	rtree *t = NULL;
+	uint64_t off = 0;
+	int k, r = 0;
+
+	*out = NULL;
+	for (k = 0; k < (int)w->npacks; k++) {
+		int f = pack_find(&w->packs[k], id->id, &off);
+		if (f < 0)
+			return 0;
+		if (f)
+			break;
+	}
+	if (k == (int)w->npacks)
+		return 0;
+	/* down the delta chain to a kept base or a whole tree */
+	for (;;) {
+		int type;
+		chain_link l;
+		uint64_t base;
+
+		if ((t = base_get(w, k, off)) != NULL)
+			break;
+		if (nchain == 10000 || pack_header(&w->packs[k], off, &type, &l.size, &l.data, &base) < 0)
+			goto fail;
+		l.off = off;
+		if (nchain == cap) {
+			size_t c = cap ? cap * 2 : 16;
+			chain_link *n = realloc(chain, c * sizeof *n);
+			if (!n) {
+				r = err_oom();
+				goto fail;
+			}
+			chain = n;
+			cap = c;
+		}
+		chain[nchain++] = l;
+		if (type == GIT_OBJECT_TREE)
+			break;
+		if (type != 6 && type != 7)
+			goto fail;
+		off = base;
+	}
+	if (!t) {
+		chain_link *l = &chain[--nchain];
+		t = calloc(1, sizeof *t);
+		if (!t) {
+			r = err_oom();
+			goto fail;
+		}
+		t->refs = 1;
+		t->pack = k;
+		t->off = l->off;
+		if (!(t->own = buffer_get(w, l->size + 1, &t->owncap))) {
+			r = -1;
+			goto fail;
+		}
+		if ((r = pack_inflate(w, &w->packs[k], l->data, l->size, t->own)) != 0)
+			goto fail;
+		t->data = t->own;
+		t->len = l->size;
+		if (base_put(w, t) < 0) {
+			r = -1;
+			goto fail;
+		}
+	}
+	/* and up again, applying each delta to the tree below it */
+	while (nchain) {
+		chain_link *l = &chain[--nchain];
+		unsigned char *d;
+		rtree *n = calloc(1, sizeof *n);
+
+		if (!n) {
+			r = err_oom();
+			goto fail;
+		}
+		n->refs = 1;
+		n->pack = k;
+		n->off = l->off;
+		n->base = t->off;
+		if (!(d = malloc(l->size + 1)))
+			r = err_oom();
+		else if ((r = pack_inflate(w, &w->packs[k], l->data, l->size, d)) == 0)
+			r = delta_apply(n, t, d, l->size); /* n keeps d */
+		else
+			free(d);
+		rtree_put(w, t);
+		t = n;
+		if (r != 0 || (r = base_put(w, t)) < 0)
+			goto fail;
+	}
+	free(chain);
+	*out = t;
+	return 1;
+fail:
+	rtree_put(w, t);
+	free(chain);
+	return r < 0 ? -1 : 0;
+}
+
 /* Trees come through a small cache: walking parents before children, the
  * trees read for one commit are the old side of the next, and are not read
  * twice. Returns a new reference (rtree_put() it), or NULL. */
@@ -463,11 +1322,20 @@ static rtree *tree_get(walker *w, const git_oid *id)
 		w->cache[slot].t->refs++;
 		return w->cache[slot].t;
 	}
+	w->nread++;
+	switch (pack_read(w, id, &t)) {
+	case -1:
+		return NULL;
+	case 1:
+		w->npacked++;
+		goto cache;
+	}
 	t = calloc(1, sizeof *t);
 	if (!t) {
 		err_oom();
 		return NULL;
 	}
+	t->pack = -1;
 	if (git_odb_read(&t->obj, w->odb, id) < 0) {
 		free(t);
 		return NULL;
@@ -486,14 +1354,16 @@ static rtree *tree_get(walker *w, const git_oid *id)
 		w->bad = 1;
 		return NULL;
 	}
-	t->refs = 2; /* the cache's and the caller's */
-	rtree_put(w->cache[slot].t);
+	t->refs = 1;
+cache:
+	t->refs++; /* the cache's, besides the caller's */
+	rtree_put(w, w->cache[slot].t);
 	w->cache[slot].t = t;
 	w->cache[slot].id = *id;
 	return t;
 }
 
-static int add_pend(walker *w, char kind, const unsigned char *raw)
+static int add_pend(walker *w, char kind, const rentry *e)
 {
 	pend *p;
 
@@ -510,7 +1380,8 @@ static int add_pend(walker *w, char kind, const unsigned char *raw)
 	p->kind = kind;
 	p->pair = NONE;
 	p->file = NONE;
-	git_oid_fromraw(&p->id, raw);
+	git_oid_fromraw(&p->id, e->id);
+	p->mode = e->mode;
 	p->path = strndup(w->path.ptr, w->path.len);
 	if (!p->path || w->path.oom)
 		return err_oom();
@@ -542,7 +1413,7 @@ static int diff_one(walker *w, const rentry *e, char kind)
 		buf_putc(&w->path, '/');
 		r = kind == 'D' ? diff_trees(w, &id, NULL) : diff_trees(w, NULL, &id);
 	} else if (e->mode != 0160000) {
-		r = add_pend(w, kind, e->id);
+		r = add_pend(w, kind, e);
 	}
 	buf_truncate(&w->path, len);
 	return r;
@@ -576,7 +1447,7 @@ static int diff_pair(walker *w, const rentry *ea, const rentry *eb)
 	if (!rentry_is_tree(ea) && !rentry_is_tree(eb) && ea->mode != 0160000 && eb->mode != 0160000) {
 		len = w->path.len;
 		buf_put(&w->path, eb->name, eb->nlen);
-		r = add_pend(w, 'M', eb->id);
+		r = add_pend(w, 'M', eb);
 		buf_truncate(&w->path, len);
 		return r;
 	}
@@ -585,15 +1456,62 @@ static int diff_pair(walker *w, const rentry *ea, const rentry *eb)
 	return diff_one(w, eb, 'A');
 }
 
+/* When t was made by a delta from the other tree and its byte pos was
+ * copied from the other's byte other: how many bytes from there are the
+ * same in both (the copied run); else 0. */
+static size_t same_run(const rtree *t, size_t pos, size_t other)
+{
+	size_t lo = 0, hi = t->npieces, run;
+
+	while (lo < hi) { /* the piece holding pos */
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->pieces[mid].pos <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!lo)
+		return 0;
+	lo--;
+	if (t->pieces[lo].src == PIECE_NEW || pos - t->pieces[lo].pos >= t->pieces[lo].len ||
+	    (size_t)t->pieces[lo].src + (pos - t->pieces[lo].pos) != other)
+		return 0;
+	run = t->pieces[lo].pos + t->pieces[lo].len - pos;
+	/* copies are at most 64 KB: the run may go on in the next pieces */
+	for (; lo + 1 < t->npieces && t->pieces[lo + 1].src != PIECE_NEW &&
+	       t->pieces[lo + 1].src == (size_t)t->pieces[lo].src + t->pieces[lo].len; lo++)
+		run += t->pieces[lo + 1].len;
+	return run;
+}
+
+/* The first entry of t from i on that does not end by byte limit. */
+static size_t entries_before(const rtree *t, size_t i, size_t limit)
+{
+	size_t lo = i, hi = t->n;
+
+	if (limit >= t->len)
+		return t->n;
+	while (lo < hi) { /* the last entry starting by limit */
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->offs[mid] <= limit)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? lo - 1 : 0;
+}
+
 /* Compares the trees a and b (either may be NULL: absent) of the folder
- * w->path, in git's entry order. Equal subtrees are skipped unread; in a
- * large folder the equal bytes at both ends of the two trees are skipped
- * with memcmp and only the entries between are read, and b's entry
- * offsets are made from a's (they are needed when b is the next commit's
- * old side). */
+ * w->path, in git's entry order. Equal subtrees are skipped unread. In a
+ * large folder only the entries that may differ are read: when one tree
+ * is a delta of the other (pack_read), the runs of entries the delta
+ * copied unchanged are skipped; otherwise the equal bytes at both ends of
+ * the two trees are skipped with memcmp. b's entry offsets are made from
+ * a's (they are needed when b is the next commit's old side). */
 static int diff_trees(walker *w, const git_oid *a, const git_oid *b)
 {
 	rtree *ta = NULL, *tb = NULL;
+	const rtree *g = NULL; /* the one made by a delta of the other */
 	uint32_t *boffs = NULL;
 	size_t nb = 0, capb = 0, ia = 0, pa = 0, pb = 0, suffix = 0, k;
 	int build_b, r = -1, ra, rb;
@@ -604,9 +1522,27 @@ static int diff_trees(walker *w, const git_oid *a, const git_oid *b)
 	if (ta && !ta->offs && rtree_scan(w, ta) < 0)
 		goto done;
 	build_b = tb && !tb->offs;
-	if (ta && tb) {
+	if (ta && tb && ta->pack >= 0 && ta->pack == tb->pack) {
+		if (tb->npieces && tb->base == ta->off)
+			g = tb;
+		else if (ta->npieces && ta->base == tb->off)
+			g = ta;
+	}
+	if (g) {
+		w->nguided++;
+		if (build_b) {
+			capb = ta->n + 16;
+			boffs = malloc(capb * sizeof *boffs);
+			if (!boffs) {
+				err_oom();
+				goto done;
+			}
+		}
+	} else if (ta && tb) {
 		/* the equal bytes at the start: entries before them are equal */
 		size_t n = ta->len < tb->len ? ta->len : tb->len, pre = 0, lo, hi;
+		if (rtree_flatten(w, ta) < 0 || rtree_flatten(w, tb) < 0)
+			goto done;
 		while (pre + 4096 <= n && memcmp(ta->data + pre, tb->data + pre, 4096) == 0)
 			pre += 4096;
 		while (pre < n && ta->data[pre] == tb->data[pre])
@@ -643,7 +1579,35 @@ static int diff_trees(walker *w, const git_oid *a, const git_oid *b)
 	rb = tb ? rentry_at(tb, pb, &eb) : 0;
 	while (ra > 0 || rb > 0) {
 		int c;
-		if (ta && tb && ra > 0 && rb > 0 && ta->len - pa == tb->len - pb && ta->len - pa <= suffix) {
+		if (g && ra > 0 && rb > 0) {
+			/* entries of a copied run are the same on both sides */
+			size_t run = g == tb ? same_run(tb, pb, pa) : same_run(ta, pa, pb);
+			size_t j = run ? entries_before(ta, ia, pa + run) : ia;
+			if (j > ia) {
+				size_t to = j < ta->n ? ta->offs[j] : ta->len;
+				if (build_b) {
+					uint32_t shift = (uint32_t)pb - (uint32_t)pa; /* modulo 2^32 */
+					if (nb + (j - ia) > capb) {
+						uint32_t *p2 = realloc(boffs, (nb + (j - ia) + 16) * sizeof *p2);
+						if (!p2) {
+							err_oom();
+							goto done;
+						}
+						boffs = p2;
+						capb = nb + (j - ia) + 16;
+					}
+					for (k = ia; k < j; k++)
+						boffs[nb++] = ta->offs[k] + shift;
+				}
+				pb += to - pa;
+				pa = to;
+				ia = j;
+				ra = rentry_at(ta, pa, &ea);
+				rb = rentry_at(tb, pb, &eb);
+				continue;
+			}
+		}
+		if (!g && ta && tb && ra > 0 && rb > 0 && ta->len - pa == tb->len - pb && ta->len - pa <= suffix) {
 			/* the rest is byte for byte the same */
 			if (build_b) {
 				uint32_t shift = (uint32_t)(tb->len - ta->len); /* modulo 2^32, exact once added */
@@ -695,8 +1659,8 @@ finish:
 	r = 0;
 done:
 	free(boffs);
-	rtree_put(ta);
-	rtree_put(tb);
+	rtree_put(w, ta);
+	rtree_put(w, tb);
 	return r;
 }
 
@@ -704,7 +1668,7 @@ static const char *const tracked[] = { "content", "data", "site.toml" };
 
 /* The entry named name in t (a small tree: read through). 1 found, 0 not,
  * -1 malformed. */
-static int rtree_find(const rtree *t, const char *name, rentry *out)
+static int rtree_find(rtree *t, const char *name, rentry *out)
 {
 	size_t off = 0, n = strlen(name);
 	int r;
@@ -743,8 +1707,8 @@ static int diff_site(walker *w, const git_oid *a, const git_oid *b)
 	}
 	r = 0;
 done:
-	rtree_put(ta);
-	rtree_put(tb);
+	rtree_put(w, ta);
+	rtree_put(w, tb);
 	return r;
 }
 
@@ -768,7 +1732,7 @@ static int site_tree(walker *w, const git_commit *c, git_oid *out, int *found)
 			off = e.end;
 		if (r == 1 && rentry_is_tree(&e))
 			git_oid_fromraw(&id, e.id);
-		rtree_put(t);
+		rtree_put(w, t);
 		if (r < 0) {
 			w->bad = 1;
 			return -1;
@@ -832,13 +1796,82 @@ static int oid_item_cmp(const void *a, const void *b)
 	return git_oid_cmp(&((const oid_item *)a)->id, &((const oid_item *)b)->id);
 }
 
-/* Pairs deleted and added files of one commit: the same blob first, then
- * similar text (git_diff_find_similar, on those paths only). */
-static int find_renames(walker *w, const git_commit *c, const git_commit *parent)
+/* A file of the small trees of find_renames(). */
+typedef struct {
+	char *path;      /* below the repository's work tree */
+	const pend *it;
+} small_entry;
+
+static int small_entry_cmp(const void *a, const void *b)
 {
-	size_t i, j, nd = 0, na = 0;
+	return strcmp(((const small_entry *)a)->path, ((const small_entry *)b)->path);
+}
+
+/* A tree entry's mode as git writes it (libgit2's trees refuse others). */
+static git_filemode_t canon_mode(unsigned m)
+{
+	if ((m & 0170000) == 040000)
+		return GIT_FILEMODE_TREE;
+	if (m & 0111)
+		return GIT_FILEMODE_BLOB_EXECUTABLE;
+	if ((m & 0170000) == 0160000)
+		return GIT_FILEMODE_COMMIT;
+	if ((m & 0170000) == 0120000)
+		return GIT_FILEMODE_LINK;
+	return GIT_FILEMODE_BLOB;
+}
+
+/* Writes a tree holding the files e[0..n) (sorted by path; their paths
+ * from byte skip on are below it) to the object store, and its folders:
+ * the tree's id in out. 0 / -1 (a libgit2 error, or the error slot set). */
+static int small_tree(walker *w, const small_entry *e, size_t n, size_t skip, git_oid *out)
+{
+	git_treebuilder *tb = NULL;
+	size_t i = 0;
+	int r = -1;
+
+	if (git_treebuilder_new(&tb, w->repo, NULL) < 0)
+		return -1;
+	while (i < n) {
+		const char *name = e[i].path + skip, *slash = strchr(name, '/');
+		if (!slash) {
+			if (git_treebuilder_insert(NULL, tb, name, &e[i].it->id, canon_mode(e[i].it->mode)) < 0)
+				goto done;
+			i++;
+		} else {
+			size_t len = (size_t)(slash - name), j = i + 1;
+			git_oid sub;
+			char *dir;
+			int ir;
+			while (j < n && strncmp(e[j].path + skip, name, len + 1) == 0)
+				j++;
+			if (small_tree(w, e + i, j - i, skip + len + 1, &sub) < 0)
+				goto done;
+			if (!(dir = strndup(name, len))) {
+				err_oom();
+				goto done;
+			}
+			ir = git_treebuilder_insert(NULL, tb, dir, &sub, GIT_FILEMODE_TREE);
+			free(dir);
+			if (ir < 0)
+				goto done;
+			i = j;
+		}
+	}
+	r = git_treebuilder_write(out, tb);
+done:
+	git_treebuilder_free(tb);
+	return r;
+}
+
+/* Pairs deleted and added files of one commit: the same blob first, then
+ * similar text (git_diff_find_similar, on those files only). */
+static int find_renames(walker *w, const git_commit *parent)
+{
+	size_t i, j, nd = 0, na = 0, ns = 0, nold = 0;
 	oid_item *adds = NULL;
-	git_strarray ps = { NULL, 0 };
+	small_entry *se = NULL;
+	git_oid ida, idb;
 	git_tree *ta = NULL, *tb = NULL;
 	git_diff *diff = NULL;
 	buf_t b = BUF_INIT;
@@ -882,7 +1915,9 @@ static int find_renames(walker *w, const git_commit *c, const git_commit *parent
 				break;
 			}
 	}
-	/* similar: libgit2's rename detection, on the remaining paths */
+	/* similar: libgit2's rename detection on a diff of two small trees,
+	 * the remaining deleted files in one and added files in the other
+	 * (written to an object store in memory, never to the repository) */
 	for (j = 0; j < na; j++)
 		if (w->items[adds[j].item].pair == NONE)
 			break;
@@ -890,23 +1925,35 @@ static int find_renames(walker *w, const git_commit *c, const git_commit *parent
 		r = 0;
 		goto done;
 	}
-	ps.strings = calloc(w->nitems, sizeof *ps.strings);
-	if (!ps.strings) {
+	se = calloc(w->nitems, sizeof *se);
+	if (!se) {
 		err_oom();
 		goto done;
 	}
-	for (i = 0; i < w->nitems; i++) {
-		pend *it = &w->items[i];
-		if (it->dropped || it->kind == 'M' || it->pair != NONE)
+	for (i = 0; i < 2 * w->nitems; i++) { /* the deleted ones first */
+		pend *it = &w->items[i % w->nitems];
+		if (it->dropped || it->pair != NONE || it->kind != (i < w->nitems ? 'D' : 'A'))
 			continue;
 		buf_reset(&b);
 		buf_put(&b, w->prefix, w->prefixlen);
 		buf_puts(&b, it->path);
-		if (b.oom || !(ps.strings[ps.count] = strdup(b.ptr))) {
+		if (b.oom || !(se[ns].path = strdup(b.ptr))) {
 			err_oom();
 			goto done;
 		}
-		ps.count++;
+		se[ns++].it = it;
+		nold += i < w->nitems;
+	}
+	qsort(se, nold, sizeof *se, small_entry_cmp);
+	qsort(se + nold, ns - nold, sizeof *se, small_entry_cmp);
+	if (!w->mempack) {
+		if (git_mempack_new(&w->mempack) < 0)
+			goto done;
+		if (git_odb_add_backend(w->odb, w->mempack, 1000) < 0) { /* the odb owns it now, */
+			w->mempack->free(w->mempack);                     /* unless refused */
+			w->mempack = NULL;
+			goto done;
+		}
 	}
 	{
 		git_diff_options dopt;
@@ -915,10 +1962,9 @@ static int find_renames(walker *w, const git_commit *c, const git_commit *parent
 
 		git_diff_options_init(&dopt, GIT_DIFF_OPTIONS_VERSION);
 		git_diff_find_options_init(&fopt, GIT_DIFF_FIND_OPTIONS_VERSION);
-		dopt.flags = GIT_DIFF_DISABLE_PATHSPEC_MATCH;
-		dopt.pathspec = ps;
 		fopt.flags = GIT_DIFF_FIND_RENAMES;
-		if (git_commit_tree(&ta, parent) < 0 || git_commit_tree(&tb, c) < 0 ||
+		if (small_tree(w, se, nold, 0, &ida) < 0 || small_tree(w, se + nold, ns - nold, 0, &idb) < 0 ||
+		    git_tree_lookup(&ta, w->repo, &ida) < 0 || git_tree_lookup(&tb, w->repo, &idb) < 0 ||
 		    git_diff_tree_to_tree(&diff, w->repo, ta, tb, &dopt) < 0 ||
 		    git_diff_find_similar(diff, &fopt) < 0)
 			goto done;
@@ -946,12 +1992,15 @@ static int find_renames(walker *w, const git_commit *c, const git_commit *parent
 	}
 	r = 0;
 done:
-	for (i = 0; i < ps.count; i++)
-		free(ps.strings[i]);
-	free(ps.strings);
+	if (se)
+		for (i = 0; i < ns; i++)
+			free(se[i].path);
+	free(se);
 	git_diff_free(diff);
 	git_tree_free(ta);
 	git_tree_free(tb);
+	if (w->mempack && git_mempack_reset(w->mempack) < 0 && r == 0)
+		r = -1;
 	free(adds);
 	buf_free(&b);
 	return r;
@@ -1025,7 +2074,7 @@ static int walk_commit(walker *w, const git_oid *oid)
 		goto done;
 	if (w->nitems && git_commit_parentcount(c) > 1 && filter_merge(w, c) < 0)
 		goto done;
-	if (w->nitems && find_renames(w, c, p) < 0)
+	if (w->nitems && find_renames(w, p) < 0)
 		goto done;
 	r = apply(w, c);
 done:
@@ -1583,6 +2632,8 @@ static int walk_all(history *h, git_repository *repo, const char *prefix, const 
 	    git_revwalk_push(rw, from) < 0 || (hide && git_revwalk_hide(rw, hide) < 0) ||
 	    git_repository_odb(&w.odb, repo) < 0)
 		goto libgit;
+	if (packs_open(&w) < 0)
+		goto done;
 	while ((e = git_revwalk_next(&oid, rw)) == 0) {
 		h->walked++;
 		if (walk_commit(&w, &oid) < 0) {
@@ -1612,7 +2663,11 @@ done:
 	free(w.items);
 	buf_free(&w.path);
 	for (k = 0; k < TREE_SLOTS; k++)
-		rtree_put(w.cache[k].t);
+		rtree_put(&w, w.cache[k].t);
+	packs_free(&w);
+	h->stats.trees += w.nread;
+	h->stats.packed += w.npacked;
+	h->stats.guided += w.nguided;
 	git_odb_free(w.odb);
 	git_revwalk_free(rw);
 	return r;
@@ -1869,6 +2924,14 @@ size_t history_walked(const history *h)
 double history_seconds(const history *h)
 {
 	return h ? h->seconds : 0;
+}
+
+void history_get_stats(const history *h, history_stats *out)
+{
+	if (h)
+		*out = h->stats;
+	else
+		memset(out, 0, sizeof *out);
 }
 
 const char *history_site_rel(const char *source, const char *path)

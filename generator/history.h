@@ -7,9 +7,17 @@
  * site's content/, data/ and site.toml. That is one tree comparison per
  * commit, never one walk per file: subtrees whose ids did not change are
  * skipped without being read, so a commit that touches one file reads only
- * the trees on that file's path. Renames are followed: a file deleted and
- * another added in one commit with the same blob (or similar text,
- * git_diff_find_similar) carries its history to the new path.
+ * the trees on that file's path. Tree objects are read straight from the
+ * repository's pack files (git's delta chains, mapped read-only, each
+ * delta applied once to a tree kept from the commit before, its bytes not
+ * copied); when one of the two versions of a folder is a delta of the
+ * other, only the entries the delta wrote are compared, so a folder of
+ * 10,000 files costs about as much as a small one. Loose objects and
+ * anything the pack reader does not know go through libgit2.
+ * Renames are followed: a file deleted and another added in one commit
+ * with the same blob (or similar text: git_diff_find_similar on two small
+ * trees of just those files, held in memory) carries its history to the
+ * new path. Nothing is written to the repository.
  * A merge commit counts for a file only when the file differs from every
  * parent (a conflict resolved in the merge); the side branch's own commits
  * carry their changes.
@@ -128,6 +136,15 @@ size_t history_ndirty(const history *h);
  * seconds the whole load took (walk and working-tree check). */
 size_t history_walked(const history *h);
 double history_seconds(const history *h);
+/* How the walk read its tree objects: trees read, of them read straight
+ * from a pack file (the others through libgit2: loose objects, other
+ * stores), and folder comparisons guided by a delta (one tree a delta of
+ * the other: only what the delta wrote is compared). For the benchmark and
+ * the tests; zero when nothing was walked. */
+typedef struct {
+	size_t trees, packed, guided;
+} history_stats;
+void history_get_stats(const history *h, history_stats *out);
 
 /* The site folder below repo's work tree (realpath of both): "" or
  * "sub/dir/" in out. 1 found, 0 not inside it (or a bare repository), -1

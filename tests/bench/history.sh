@@ -24,8 +24,8 @@ mkdir -p "$W"
 export XDG_CACHE_HOME="$W/cache"
 export GIT_AUTHOR_NAME="Cán bộ" GIT_AUTHOR_EMAIL="canbo@example.vn" GIT_COMMITTER_NAME="Cán bộ" GIT_COMMITTER_EMAIL="canbo@example.vn"
 
-make -s -C "$ROOT" BUILD="$BUILD" all >/dev/null
-cp "$ROOT/generator/congkhai" "$CK" # a copy: others may rebuild the checkout's
+make -s -C "$ROOT" BUILD="$BUILD" "$BUILD/rel/congkhai" >/dev/null
+cp "$ROOT/$BUILD/rel/congkhai" "$CK" # a copy: others may rebuild the build folder's
 OBJS=$(ls "$ROOT/$BUILD"/rel/*.o | grep -v '/main\.o$')
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I"$ROOT/generator" -o "$W/history_walk" \
 	"$ROOT/tests/bench/history_walk.c" $OBJS \
@@ -87,7 +87,13 @@ done
 RUNS=$BUILD_RUNS
 S=$W/flat
 cp "$S/site.toml" "$W/site.toml.orig"
-printf '\n[history]\nenabled = false\n' >>"$S/site.toml"
+trap 'cp "$W/site.toml.orig" "$S/site.toml"' EXIT # site.toml is committed: never left changed
+# enabled = false in the site's [history] table (added when it has none)
+awk '/^\[history\][[:space:]]*(#.*)?$/ { print; print "enabled = false"; found = 1; in_h = 1; next }
+	/^\[/ { in_h = 0 }
+	in_h && /^[[:space:]]*enabled[[:space:]]*=/ { next }
+	{ print }
+	END { if (!found) printf "\n[history]\nenabled = false\n" }' "$W/site.toml.orig" >"$S/site.toml"
 prep=
 measure "build-flat-history-off" "$CK" build --quiet --source "$S" --output "$W/out" --now 2026-11-21
 cp "$W/site.toml.orig" "$S/site.toml"

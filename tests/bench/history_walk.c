@@ -17,6 +17,7 @@ static double cpu_seconds(void)
 int main(int argc, char **argv)
 {
 	history *h;
+	history_stats st;
 	double c0 = cpu_seconds(), c1;
 	size_t i;
 
@@ -31,8 +32,11 @@ int main(int argc, char **argv)
 	c1 = cpu_seconds();
 	for (i = 0; i < warn_count(); i++)
 		fprintf(stderr, "%s\n", warn_get(i));
+	history_get_stats(h, &st);
 	printf("walked %zu commits, %zu commits and %zu files in the model: %.3f s wall, %.3f s cpu\n",
 	       history_walked(h), history_ncommits(h), history_nfiles(h), history_seconds(h), c1 - c0);
+	printf("read %zu trees, %zu of them from packs; %zu folder comparisons guided by a delta\n",
+	       st.trees, st.packed, st.guided);
 	i = history_available(h);
 	history_free(h);
 	return i ? 0 : 1;

@@ -2,7 +2,8 @@
  * with libgit2: commits at chosen times, an exact and a similar rename, a
  * deletion, a commit outside the site's files, a merge, uncommitted
  * changes, a site in a subfolder, a build --rev folder, no repository, a
- * shallow clone and [history] settings. */
+ * shallow clone, a packed repository (and a damaged pack) and [history]
+ * settings. */
 #include "test.h"
 
 #include "err.h"
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char root[256];          /* the temporary folder of this run */
@@ -391,6 +393,296 @@ static void test_cache(void)
 	err_clear();
 }
 
+/* The model as text: every file with its commits, every commit with its
+ * changes (to compare two loads). */
+static void describe(const history *h, buf_t *out)
+{
+	size_t i, j;
+
+	buf_reset(out);
+	for (i = 0; i < history_nfiles(h); i++) {
+		const history_file *f = history_file_at(h, i);
+		buf_printf(out, "%s:", f->path ? f->path : "(deleted)");
+		for (j = 0; j < f->ncommits; j++)
+			buf_printf(out, " %s;", history_commit_at(h, f->commits[j])->summary);
+		buf_putc(out, '\n');
+	}
+	for (i = 0; i < history_ncommits(h); i++) {
+		const history_commit *c = history_commit_at(h, i);
+		buf_printf(out, "%s %lld %s\n", c->id, (long long)c->time, c->summary);
+		for (j = 0; j < c->nchanges; j++) {
+			const history_change *ch = history_change_at(h, c->first_change + j);
+			buf_printf(out, "  %d %s %s %zu\n", (int)ch->status, ch->path, ch->old_path ? ch->old_path : "-",
+				   ch->file);
+		}
+	}
+}
+
+/* A document of the large folder: a long text, so that a rename with an
+ * edit still reads as similar. */
+static void put_doc(const char *rel, int n, const char *extra)
+{
+	char text[4096];
+
+	snprintf(text, sizeof text, "+++\ntitle = \"Văn bản số %d\"\ndate = 2023-01-%02d\n+++\n\n%s\nSố %d.\n%s",
+		 n, 1 + n % 28, long_text, n, extra);
+	put(rel, text);
+}
+
+/* The history read from a pack file (pack_read, the comparison guided by
+ * the deltas): the same as from loose objects, on adds, deletes,
+ * modifications, two changes in one folder, a rename with an edit and
+ * changes inside subfolders; then a damaged pack never crashes the walk
+ * and never gives other results. */
+static void test_packed(void)
+{
+	git_repository *outer = repo;
+	const char *outer_wd = workdir;
+	char dir[300], path[800], packdir[400];
+	const char *toml = "[history]\ncache = false\n";
+	config cfg;
+	history *h = NULL;
+	history_stats st;
+	const history_file *f;
+	buf_t loose = BUF_INIT, packed = BUF_INIT, again = BUF_INIT;
+	int i;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.path = "site.toml";
+	cfg.raw = toml_parse(toml, strlen(toml), "site.toml", 1);
+	snprintf(dir, sizeof dir, "%s/packed", root);
+	CHECK(git_repository_init(&repo, dir, 0) == 0);
+	workdir = dir;
+	put("site.toml", "title = \"x\"\n");
+	for (i = 0; i < 60; i++) {
+		snprintf(path, sizeof path, "content/van-ban/vb-%02d.md", i);
+		put_doc(path, i, "");
+	}
+	put("content/van-ban/nhom/y.md", "+++\ntitle = \"Y\"\n+++\nmột\n");
+	put("content/trang/sub/x.md", "+++\ntitle = \"X\"\n+++\nmột\n");
+	put("data/a.sql", "SELECT 1;\n");
+	commit_all("Nhập văn bản", T0, NULL);
+	put_doc("content/van-ban/vb-07.md", 7, "Sửa đổi.\n");
+	commit_all("Sửa vb-07", T0 + 3600, NULL);
+	put_doc("content/van-ban/vb-60.md", 60, "");
+	commit_all("Thêm vb-60", T0 + 2 * 3600, NULL);
+	rm("content/van-ban/vb-13.md");
+	commit_all("Gỡ vb-13", T0 + 3 * 3600, NULL);
+	rm("content/van-ban/vb-20.md");
+	put_doc("content/van-ban/doi-ten.md", 20, "Đổi tên và sửa một dòng.\n");
+	commit_all("Đổi tên vb-20", T0 + 4 * 3600, NULL);
+	put("content/van-ban/nhom/y.md", "+++\ntitle = \"Y\"\n+++\nmột, sửa\n");
+	put("content/trang/sub/x.md", "+++\ntitle = \"X\"\n+++\nmột, sửa\n");
+	commit_all("Sửa trong thư mục con", T0 + 5 * 3600, NULL);
+	put_doc("content/van-ban/vb-02.md", 2, "Sửa đầu.\n");
+	put_doc("content/van-ban/vb-58.md", 58, "Sửa cuối.\n");
+	put("data/a.sql", "SELECT 2;\n");
+	commit_all("Sửa hai văn bản và số liệu", T0 + 6 * 3600, NULL);
+	put("README", "x\n");
+	commit_all("Ngoài trang", T0 + 7 * 3600, NULL);
+	for (i = 0; i < 5; i++) { /* more versions of the large folder */
+		char extra[64];
+		snprintf(path, sizeof path, "content/van-ban/vb-%02d.md", 30 + i);
+		snprintf(extra, sizeof extra, "Lần %d.\n", i);
+		put_doc(path, 30 + i, extra);
+		snprintf(extra, sizeof extra, "Sửa vb-%02d", 30 + i);
+		commit_all(extra, T0 + (8 + i) * 3600, NULL);
+	}
+
+	/* from loose objects (libgit2 reads them) */
+	warn_clear();
+	CHECK(history_load(&h, dir, &cfg) == 0);
+	CHECK(history_available(h));
+	CHECK(warn_count() == 0);
+	history_get_stats(h, &st);
+	CHECK(st.trees > 0 && st.packed == 0 && st.guided == 0);
+	describe(h, &loose);
+	CHECK(history_ncommits(h) == 12);
+	f = find(h, "content/van-ban/vb-07.md");
+	CHECK(f && f->ncommits == 2);
+	CHECK_STR(summary_of(h, f, 0), "Nhập văn bản");
+	CHECK_STR(summary_of(h, f, 1), "Sửa vb-07");
+	f = find(h, "content/van-ban/vb-60.md");
+	CHECK(f && f->ncommits == 1);
+	CHECK_STR(summary_of(h, f, 0), "Thêm vb-60");
+	CHECK(find(h, "content/van-ban/vb-13.md") == NULL);
+	CHECK(find(h, "content/van-ban/vb-20.md") == NULL);
+	f = find(h, "content/van-ban/doi-ten.md");
+	CHECK(f && f->ncommits == 2);
+	CHECK_STR(summary_of(h, f, 0), "Nhập văn bản");
+	CHECK_STR(summary_of(h, f, 1), "Đổi tên vb-20");
+	f = find(h, "content/van-ban/nhom/y.md");
+	CHECK(f && f->ncommits == 2);
+	CHECK_STR(summary_of(h, f, 1), "Sửa trong thư mục con");
+	f = find(h, "content/trang/sub/x.md");
+	CHECK(f && f->ncommits == 2);
+	f = find(h, "content/van-ban/vb-58.md");
+	CHECK(f && f->ncommits == 2);
+	CHECK_STR(summary_of(h, f, 1), "Sửa hai văn bản và số liệu");
+	f = find(h, "data/a.sql");
+	CHECK(f && f->ncommits == 2);
+	f = find(h, "content/van-ban/vb-33.md");
+	CHECK(f && f->ncommits == 2);
+	CHECK_STR(summary_of(h, f, 1), "Sửa vb-33");
+	CHECK(strstr(loose.ptr, "  3 content/van-ban/doi-ten.md content/van-ban/vb-20.md") != NULL);
+	CHECK(strstr(loose.ptr, "  2 content/van-ban/vb-13.md - ") != NULL);
+	history_free(h);
+
+	/* packed with deltas (libgit2's pack builder, as git gc would): the
+	 * walk reads the trees from the pack, the same history */
+	{
+		git_packbuilder *pb = NULL;
+		git_revwalk *rw = NULL;
+		CHECK(git_packbuilder_new(&pb, repo) == 0 && git_revwalk_new(&rw, repo) == 0 &&
+		      git_revwalk_push_head(rw) == 0 && git_packbuilder_insert_walk(pb, rw) == 0 &&
+		      git_packbuilder_write(pb, NULL, 0, NULL, NULL) == 0);
+		git_revwalk_free(rw);
+		git_packbuilder_free(pb);
+	}
+	CHECK(history_load(&h, dir, &cfg) == 0);
+	CHECK(history_available(h));
+	history_get_stats(h, &st);
+	CHECK(st.packed == st.trees && st.packed > 0);
+	CHECK(st.guided > 0);
+	describe(h, &packed);
+	CHECK_STR(packed.ptr, loose.ptr);
+	history_free(h);
+	/* packed by git itself, when installed: deltas by offset, and no
+	 * loose objects left */
+	if (system("git --version >/dev/null 2>&1") == 0 && !strchr(root, '\'')) {
+		char cmd[1200];
+		snprintf(cmd, sizeof cmd, "HOME='%s' GIT_CONFIG_NOSYSTEM=1 git -c safe.directory='*' -C '%s' "
+			 "repack -a -d -f -q --window=10 --depth=50", root, dir);
+		CHECK(system(cmd) == 0);
+		CHECK(history_load(&h, dir, &cfg) == 0);
+		CHECK(history_available(h));
+		history_get_stats(h, &st);
+		CHECK(st.packed == st.trees && st.packed > 0);
+		CHECK(st.guided > 0);
+		describe(h, &packed);
+		CHECK_STR(packed.ptr, loose.ptr);
+		history_free(h);
+	} else {
+		test_skipped++;
+	}
+
+	/* a damaged tree in the pack: each time one byte of a tree object
+	 * changed, the walk either reads the history right or says it cannot */
+	snprintf(packdir, sizeof packdir, "%s/.git/objects/pack", dir);
+	{
+		fs_list l = { NULL, 0 };
+		buf_t orig = BUF_INIT, bad = BUF_INIT, idx = BUF_INIT;
+		size_t k, right = 0, unreadable = 0;
+		CHECK(fs_list_dir(packdir, &l) == 0);
+		for (k = 0; k < l.len; k++) {
+			size_t n = strlen(l.names[k]), at, m, j, ntrees = 0;
+			uint64_t *offs, *trees;
+			const unsigned char *ix;
+			git_odb *odb = NULL;
+			if (n < 5 || strcmp(l.names[k] + n - 4, ".idx") != 0)
+				continue;
+			/* the objects' offsets from the index (version 2), the trees' among them */
+			snprintf(path, sizeof path, "%s/%s", packdir, l.names[k]);
+			buf_reset(&idx);
+			CHECK(fs_read(path, &idx) == 0 && idx.len > 1072);
+			ix = (const unsigned char *)idx.ptr;
+			m = (size_t)ix[1028] << 24 | (size_t)ix[1029] << 16 | (size_t)ix[1030] << 8 | ix[1031];
+			offs = calloc(m + 1, sizeof *offs);
+			trees = calloc(m + 1, sizeof *trees);
+			CHECK(offs && trees && git_repository_odb(&odb, repo) == 0);
+			for (j = 0; j < m && offs && trees; j++) {
+				const unsigned char *o = ix + 1032 + m * 24 + j * 4;
+				git_oid id;
+				size_t sz;
+				git_object_t type;
+				offs[j] = (uint64_t)o[0] << 24 | (uint64_t)o[1] << 16 | (uint64_t)o[2] << 8 | o[3];
+				git_oid_fromraw(&id, ix + 1032 + j * 20);
+				if (git_odb_read_header(&sz, &type, odb, &id) == 0 && type == GIT_OBJECT_TREE)
+					trees[ntrees++] = offs[j];
+			}
+			git_odb_free(odb);
+			memcpy(path + strlen(path) - 4, ".pack", 6);
+			chmod(path, 0644);
+			buf_reset(&orig);
+			CHECK(fs_read(path, &orig) == 0);
+			offs[m] = orig.len - 20;
+			for (j = 0; j < ntrees && offs && trees; j++) {
+				/* the tree's bytes: up to the next object */
+				uint64_t end = orig.len - 20;
+				size_t q;
+				for (q = 0; q <= m; q++)
+					if (offs[q] > trees[j] && offs[q] < end)
+						end = offs[q];
+				for (at = (size_t)trees[j]; at < end; at += 17) {
+					buf_reset(&bad);
+					buf_put(&bad, orig.ptr, orig.len);
+					bad.ptr[at] ^= 0x5a;
+					CHECK(fs_write(path, bad.ptr, bad.len) == 0);
+					warn_clear();
+					CHECK(history_load(&h, dir, &cfg) == 0);
+					if (history_available(h)) {
+						describe(h, &again);
+						CHECK_STR(again.ptr, loose.ptr);
+						right++;
+					} else {
+						CHECK(strstr(history_why(h), "cannot read the git history") != NULL);
+						unreadable++;
+					}
+					history_free(h);
+				}
+			}
+			CHECK(ntrees > 20);
+			CHECK(fs_write(path, orig.ptr, orig.len) == 0);
+			free(offs);
+			free(trees);
+		}
+		CHECK(right + unreadable >= 30 && unreadable > 0);
+		fs_list_free(&l);
+		buf_free(&orig);
+		buf_free(&bad);
+		buf_free(&idx);
+	}
+	/* the pack's index cut short: not used here, the loose objects are read */
+	{
+		fs_list l = { NULL, 0 };
+		buf_t orig = BUF_INIT;
+		size_t k, cut = 0;
+		CHECK(fs_list_dir(packdir, &l) == 0);
+		for (k = 0; k < l.len; k++) {
+			size_t n = strlen(l.names[k]);
+			if (n < 5 || strcmp(l.names[k] + n - 4, ".idx") != 0)
+				continue;
+			snprintf(path, sizeof path, "%s/%s", packdir, l.names[k]);
+			chmod(path, 0644);
+			buf_reset(&orig);
+			CHECK(fs_read(path, &orig) == 0);
+			CHECK(fs_write(path, orig.ptr, orig.len / 2) == 0);
+			cut++;
+			CHECK(history_load(&h, dir, &cfg) == 0);
+			history_get_stats(h, &st);
+			CHECK(st.packed == 0);
+			if (history_available(h)) {
+				describe(h, &again);
+				CHECK_STR(again.ptr, loose.ptr);
+			}
+			history_free(h);
+			CHECK(fs_write(path, orig.ptr, orig.len) == 0);
+		}
+		CHECK(cut == 1);
+		fs_list_free(&l);
+		buf_free(&orig);
+	}
+	warn_clear();
+	err_clear();
+	buf_free(&loose);
+	buf_free(&packed);
+	buf_free(&again);
+	value_free(cfg.raw);
+	git_repository_free(repo);
+	repo = outer;
+	workdir = outer_wd;
+}
+
 static void test_unavailable(void)
 {
 	history *h = NULL;
@@ -507,6 +799,7 @@ int main(void)
 	test_rev_file();
 	test_subfolder();
 	test_cache();
+	test_packed();
 	test_unavailable();
 	test_settings();
 	test_site_rel();

@@ -41,6 +41,8 @@ typedef struct {
 	size_t unit;
 	ind_period period;
 	double value;
+	/* as shown, made once (format_texts()): a row appears on several pages */
+	char *period_text, *value_text, *fraction_text;
 } obs_rec;
 
 typedef struct {
@@ -48,6 +50,7 @@ typedef struct {
 	long unit;        /* index of the unit, -1 for a group */
 	double value;
 	ind_cmp cmp;
+	char *text, *period_text; /* "≥ 30%", the period; made once */
 } tgt_rec;
 
 typedef struct {
@@ -69,6 +72,20 @@ typedef struct {
 	size_t unit;
 	double score, max;
 } rank_rec;
+
+/* An index entry: a string and where it was found (a page's place in
+ * s->all, a row's in its table), sorted by key, then by place, so that
+ * the entries of one key come in the order a scan would meet them. */
+typedef struct {
+	const char *key;
+	size_t at;
+	const page *p;    /* the page, for the page indexes */
+} str_key;
+
+typedef struct {
+	int64_t id;       /* ranking_components.ranking */
+	size_t at;        /* the row */
+} comp_key;
 
 typedef struct {
 	render_ctx *c;
@@ -92,6 +109,19 @@ typedef struct {
 	long *doc_units;        /* names (best_unit), one pair per issuer */
 	size_t ndocs;
 	long *hot_units;        /* the unit of each hotline row */
+	str_key *sat_by_unit;   /* sat_rows by unit */
+	size_t nsat_by_unit;
+	comp_key *comp_order;   /* comp_rows by ranking id, then row */
+	size_t ncomps;
+	const rank_rec **rank_order; /* ranks by index, unit, year, then place */
+	size_t *doc_order;      /* doc_pages/doc_units by unit, then place */
+	size_t *doc_start;      /* per unit: its first entry in doc_order */
+	str_key *by_number;     /* content pages by front matter number */
+	size_t nby_number;
+	str_key *by_source;     /* content pages by front matter source */
+	size_t nby_source;
+	const char *status_text[4]; /* T("ind_status_<name>") by ind_status */
+	const char *sample_text;    /* T("sample_data") */
 } dv;
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -180,14 +210,6 @@ static int put_value(buf_t *b, const char *measure, double v)
 	if (strcmp(measure, "count") == 0)
 		return fmt_number_vi_short(b, v, 2);
 	return fmt_number_vi(b, v, 2);
-}
-
-static int set_value(value *t, const char *k, const char *measure, double v)
-{
-	buf_t b = BUF_INIT;
-	int r = put_value(&b, measure, v) < 0 ? err_oom() : set_buf(t, k, &b);
-	buf_free(&b);
-	return r;
 }
 
 /* "2023-01-31" -> "31/01/2023"; anything else as it is. */
@@ -389,11 +411,42 @@ static int set_unit_ref(const dv *d, value *t, const unit_rec *u)
 
 /* ---- documents on the site ---------------------------------------------- */
 
-static const page *find_doc(const dv *d, const char *number, const char *file)
+static int cmp_str_key(const void *a, const void *b)
 {
-	const page *by_number = NULL, *by_file = NULL, *both = NULL;
-	size_t i, n = 0;
+	const str_key *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
 
+	if (c)
+		return c;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* The first entry of keys[0..n) whose key is key (n when none). */
+static size_t key_lower(const str_key *keys, size_t n, const char *key)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(keys[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && strcmp(keys[lo].key, key) == 0 ? lo : n;
+}
+
+/* Once per build: the content pages by their front matter number and
+ * source (the pages find_doc() looks at), instead of a scan of every page
+ * for every row. */
+static int index_docs(dv *d)
+{
+	size_t i;
+
+	d->by_number = calloc(d->s->nall + 1, sizeof *d->by_number);
+	d->by_source = calloc(d->s->nall + 1, sizeof *d->by_source);
+	if (!d->by_number || !d->by_source)
+		return err_oom();
 	for (i = 0; i < d->s->nall; i++) {
 		const page *p = d->s->all[i];
 		const char *pn, *ps;
@@ -401,20 +454,66 @@ static const page *find_doc(const dv *d, const char *number, const char *file)
 			continue;
 		pn = value_get_str(p->cf.fm, "number", NULL);
 		ps = value_get_str(p->cf.fm, "source", NULL);
-		if (number && pn && strcmp(pn, number) == 0) {
-			n++;
-			by_number = p;
-			if (file && ps && strcmp(ps, file) == 0)
-				both = p;
+		if (pn) {
+			d->by_number[d->nby_number].key = pn;
+			d->by_number[d->nby_number].at = i;
+			d->by_number[d->nby_number++].p = p;
 		}
-		if (file && ps && strcmp(ps, file) == 0 && !by_file)
-			by_file = p;
+		if (ps) {
+			d->by_source[d->nby_source].key = ps;
+			d->by_source[d->nby_source].at = i;
+			d->by_source[d->nby_source++].p = p;
+		}
 	}
-	if (n == 1)
-		return by_number;
-	if (both)
-		return both;
-	return n == 0 ? by_file : NULL;
+	qsort(d->by_number, d->nby_number, sizeof *d->by_number, cmp_str_key);
+	qsort(d->by_source, d->nby_source, sizeof *d->by_source, cmp_str_key);
+	return 0;
+}
+
+/* Once per build: the satisfaction rows by unit (each unit's page shows
+ * its own). */
+static int index_sat(dv *d)
+{
+	size_t i, n = value_len(d->sat_rows);
+
+	d->sat_by_unit = calloc(n + 1, sizeof *d->sat_by_unit);
+	if (!d->sat_by_unit)
+		return err_oom();
+	for (i = 0; i < n; i++) {
+		d->sat_by_unit[i].key = value_get_str(value_at(d->sat_rows, i), "unit", "");
+		d->sat_by_unit[i].at = i;
+	}
+	d->nsat_by_unit = n;
+	qsort(d->sat_by_unit, n, sizeof *d->sat_by_unit, cmp_str_key);
+	return 0;
+}
+
+/* The content page a row's source names: the one page whose number is
+ * `number`; of several, the last (in s->all order) whose source is also
+ * `file`; with none by number, the first whose source is `file`; else
+ * NULL. */
+static const page *find_doc(const dv *d, const char *number, const char *file)
+{
+	size_t a, b, n = 0;
+
+	if (number && (a = key_lower(d->by_number, d->nby_number, number)) < d->nby_number) {
+		for (b = a; b < d->nby_number && strcmp(d->by_number[b].key, number) == 0; b++)
+			;
+		n = b - a;
+		if (n == 1)
+			return d->by_number[a].p;
+		/* several: the last with the file too, else none */
+		while (file && b > a) {
+			const page *p = d->by_number[--b].p;
+			const char *ps = value_get_str(p->cf.fm, "source", NULL);
+			if (ps && strcmp(ps, file) == 0)
+				return p;
+		}
+		return NULL;
+	}
+	if (file && (a = key_lower(d->by_source, d->nby_source, file)) < d->nby_source)
+		return d->by_source[a].p;
+	return NULL;
 }
 
 /* t[key] = {text, url, sample, file}: the source of a row. */
@@ -449,7 +548,7 @@ static int set_source(const dv *d, value *t, const char *key, const char *src, c
 		buf_free(&b);
 		return r < 0 ? -1 : set_link(d, s, "url", p->url);
 	}
-	if (set_str(s, "text", sample ? T(d, "sample_data") : src ? src : file) < 0)
+	if (set_str(s, "text", sample ? d->sample_text : src ? src : file) < 0)
 		return -1;
 	return set_str(s, "url", "");
 }
@@ -645,12 +744,55 @@ static int put_target(const dv *d, buf_t *b, const ind_rec *ir, const tgt_rec *t
 	return b->oom ? err_oom() : 0;
 }
 
-static int set_period(const dv *d, value *t, const char *k, const ind_period *p)
+/* Takes the text of b (NULL when out of memory). */
+static char *take_text(buf_t *b)
 {
-	buf_t b = BUF_INIT;
-	int r = ind_period_format(&b, p, d->lang) < 0 ? err_oom() : set_buf(t, k, &b);
-	buf_free(&b);
-	return r;
+	char *s = b->oom ? NULL : buf_detach(b, NULL);
+
+	buf_free(b);
+	if (!s)
+		err_oom();
+	return s;
+}
+
+/* The texts every observation and target shows wherever it appears (its
+ * period, value, fraction; a target and its period), formatted once. */
+static int format_texts(const dv *d)
+{
+	size_t i, j;
+
+	for (i = 0; i < d->ninds; i++) {
+		const ind_rec *ir = &d->inds[i];
+		for (j = 0; j < ir->ntg; j++) {
+			tgt_rec *tr = &ir->tg[j];
+			buf_t b = BUF_INIT;
+			if (put_target(d, &b, ir, tr) < 0 || !(tr->text = take_text(&b)))
+				return -1;
+			ind_period_format(&b, &ir->tv[j].period, d->lang);
+			if (!(tr->period_text = take_text(&b)))
+				return -1;
+		}
+		for (j = 0; j < ir->nob; j++) {
+			obs_rec *o = &ir->ob[j];
+			buf_t b = BUF_INIT;
+			double num, den;
+			ind_period_format(&b, &o->period, d->lang);
+			if (!(o->period_text = take_text(&b)))
+				return -1;
+			put_value(&b, ir->measure, o->value);
+			if (!(o->value_text = take_text(&b)))
+				return -1;
+			if (num_of(value_table_get(o->row, "numerator"), &num) &&
+			    num_of(value_table_get(o->row, "denominator"), &den)) {
+				fmt_number_vi_short(&b, num, 2);
+				buf_putc(&b, '/');
+				fmt_number_vi_short(&b, den, 2);
+			}
+			if (!(o->fraction_text = take_text(&b)))
+				return -1;
+		}
+	}
+	return 0;
 }
 
 static int set_scope(const dv *d, value *t, const ind_target *tv)
@@ -691,13 +833,9 @@ static int set_scope(const dv *d, value *t, const ind_target *tv)
 static int set_target_view(const dv *d, value *t, const ind_rec *ir, size_t ti)
 {
 	const tgt_rec *tr = &ir->tg[ti];
-	buf_t b = BUF_INIT;
-	int r;
 
-	r = put_target(d, &b, ir, tr) < 0 ? -1 : set_buf(t, "text", &b);
-	buf_free(&b);
-	if (r < 0 || set_scope(d, t, &ir->tv[ti]) < 0 ||
-	    set_period(d, t, "period", &ir->tv[ti].period) < 0 ||
+	if (set_str(t, "text", tr->text) < 0 || set_scope(d, t, &ir->tv[ti]) < 0 ||
+	    set_str(t, "period", tr->period_text) < 0 ||
 	    set_str(t, "note", S(tr->row, "note")) < 0 ||
 	    value_table_set_bool(t, "sample", is_sample(S(tr->row, "source"))) < 0 ||
 	    set_row_source(d, t, "source", tr->row) < 0)
@@ -712,59 +850,31 @@ static int set_status(const dv *d, value *t, const ind_rec *ir, const unit_rec *
 	long ti = ind_target_choose(ir->tv, ir->ntg, &u->iu, o ? &o->period : NULL);
 	ind_status st = ind_status_of(o != NULL, o ? o->value : 0, ti >= 0,
 				      ti >= 0 ? ir->tg[ti].value : 0, ti >= 0 ? ir->tg[ti].cmp : IND_GE, ir->dir);
-	buf_t key = BUF_INIT, b = BUF_INIT;
-	int r = -1;
 
-	buf_puts(&key, "ind_status_");
-	buf_puts(&key, ind_status_name(st));
-	for (char *p = key.ptr; key.len && *p; p++)
-		if (*p == '-')
-			*p = '_';
-	if (key.oom) {
-		err_oom();
-		goto done;
-	}
 	if (set_str(t, "status", ind_status_name(st)) < 0 ||
-	    set_str(t, "status_text", T(d, key.ptr)) < 0 ||
+	    set_str(t, "status_text", d->status_text[st]) < 0 ||
 	    value_table_set_bool(t, "reached", st == IND_REACHED) < 0)
-		goto done;
-	if (ti >= 0) {
-		if (put_target(d, &b, ir, &ir->tg[ti]) < 0 || set_buf(t, "target", &b) < 0 ||
-		    set_period(d, t, "target_period", &ir->tv[ti].period) < 0 ||
-		    set_row_source(d, t, "target_source", ir->tg[ti].row) < 0)
-			goto done;
-	} else if (set_str(t, "target", "") < 0 || set_str(t, "target_period", "") < 0 ||
-		   set_source(d, t, "target_source", NULL, NULL) < 0) {
-		goto done;
-	}
-	r = 0;
-done:
-	buf_free(&key);
-	buf_free(&b);
-	return r;
+		return -1;
+	if (ti >= 0)
+		return set_str(t, "target", ir->tg[ti].text) < 0 ||
+		       set_str(t, "target_period", ir->tg[ti].period_text) < 0 ||
+		       set_row_source(d, t, "target_source", ir->tg[ti].row) < 0 ? -1 : 0;
+	return set_str(t, "target", "") < 0 || set_str(t, "target_period", "") < 0 ||
+	       set_source(d, t, "target_source", NULL, NULL) < 0 ? -1 : 0;
 }
 
 /* One observation as a table row: period, value, fraction, status ... */
 static int set_obs_view(const dv *d, value *t, const ind_rec *ir, const obs_rec *o)
 {
-	double num, den;
-	buf_t b = BUF_INIT;
 	int r = 0;
 
-	if (num_of(value_table_get(o->row, "numerator"), &num) &&
-	    num_of(value_table_get(o->row, "denominator"), &den)) {
-		fmt_number_vi_short(&b, num, 2);
-		buf_putc(&b, '/');
-		fmt_number_vi_short(&b, den, 2);
-	}
-	if (set_buf(t, "fraction", &b) < 0 || set_period(d, t, "period", &o->period) < 0 ||
-	    set_value(t, "value", ir->measure, o->value) < 0 ||
+	if (set_str(t, "fraction", o->fraction_text) < 0 || set_str(t, "period", o->period_text) < 0 ||
+	    set_str(t, "value", o->value_text) < 0 ||
 	    set_status(d, t, ir, &d->units[o->unit], o) < 0 ||
 	    set_str(t, "note", S(o->row, "note")) < 0 ||
 	    value_table_set_bool(t, "sample", is_sample(S(o->row, "source"))) < 0 ||
 	    set_row_source(d, t, "source", o->row) < 0)
 		r = -1;
-	buf_free(&b);
 	return r;
 }
 
@@ -862,8 +972,11 @@ static int set_chart(dv *d, value *t, const ind_rec *ir, const char *title, cons
 		o.target = ir->tg[target_ti].value;
 		buf_puts(&tl, T(d, "ind_col_target"));
 		buf_putc(&tl, ' ');
-		if (put_target(d, &tl, ir, &ir->tg[target_ti]) < 0)
+		buf_puts(&tl, ir->tg[target_ti].text);
+		if (tl.oom) {
+			err_oom();
 			goto done;
+		}
 		o.target_label = tl.ptr;
 	}
 	if (next_id(d, &id) < 0)
@@ -1311,6 +1424,67 @@ static int cmp_rank(const void *a, const void *b)
 	return x->unit < y->unit ? -1 : x->unit > y->unit;
 }
 
+/* Orders rankings by index, unit, year, then place in d->ranks. */
+static int cmp_rank_key(const char *index, size_t unit, int year, const rank_rec *y)
+{
+	int c = strcmp(index, y->index);
+
+	if (c)
+		return c;
+	if (unit != y->unit)
+		return unit < y->unit ? -1 : 1;
+	return year < y->year ? -1 : year > y->year;
+}
+
+static int cmp_rank_order(const void *a, const void *b)
+{
+	const rank_rec *x = *(const rank_rec *const *)a, *y = *(const rank_rec *const *)b;
+	int c = cmp_rank_key(x->index, x->unit, x->year, y);
+
+	return c ? c : x < y ? -1 : x > y;
+}
+
+/* The same unit's ranking in the same index the year before (the first in
+ * d->ranks order), or NULL. */
+static const rank_rec *rank_prev(const dv *d, const rank_rec *rr)
+{
+	size_t lo = 0, hi = d->nranks;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cmp_rank_key(rr->index, rr->unit, rr->year - 1, d->rank_order[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->nranks && cmp_rank_key(rr->index, rr->unit, rr->year - 1, d->rank_order[lo]) == 0
+		? d->rank_order[lo] : NULL;
+}
+
+static int cmp_comp_key(const void *a, const void *b)
+{
+	const comp_key *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* The first entry of d->comp_order for ranking id (d->ncomps when none). */
+static size_t comps_of(const dv *d, int64_t id)
+{
+	size_t lo = 0, hi = d->ncomps;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->comp_order[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static int load_rankings(dv *d)
 {
 	size_t i, n;
@@ -1355,18 +1529,21 @@ static int load_rankings(dv *d)
 		d->nranks++;
 	}
 	qsort(d->ranks, d->nranks, sizeof *d->ranks, cmp_rank);
-	return 0;
-}
-
-static const rank_rec *rank_prev(const dv *d, const rank_rec *rr)
-{
-	size_t i;
-
+	/* for rank_prev() and the components of each ranking */
+	d->rank_order = calloc(d->nranks + 1, sizeof *d->rank_order);
+	d->ncomps = value_len(d->comp_rows);
+	d->comp_order = calloc(d->ncomps + 1, sizeof *d->comp_order);
+	if (!d->rank_order || !d->comp_order)
+		return err_oom();
 	for (i = 0; i < d->nranks; i++)
-		if (d->ranks[i].unit == rr->unit && d->ranks[i].year == rr->year - 1 &&
-		    strcmp(d->ranks[i].index, rr->index) == 0)
-			return &d->ranks[i];
-	return NULL;
+		d->rank_order[i] = &d->ranks[i];
+	qsort(d->rank_order, d->nranks, sizeof *d->rank_order, cmp_rank_order);
+	for (i = 0; i < d->ncomps; i++) {
+		d->comp_order[i].id = value_get_int(value_at(d->comp_rows, i), "ranking", -1);
+		d->comp_order[i].at = i;
+	}
+	qsort(d->comp_order, d->ncomps, sizeof *d->comp_order, cmp_comp_key);
+	return 0;
 }
 
 /* score "76,03", max "100", score_text "76,03/100", rank_text "10/11",
@@ -1404,12 +1581,10 @@ static int set_rank_view(const dv *d, value *t, const rank_rec *rr)
 	comps = sub_array(t, "components");
 	if (!comps)
 		goto done;
-	for (i = 0; i < value_len(d->comp_rows); i++) {
-		const value *row = value_at(d->comp_rows, i);
+	for (i = comps_of(d, rr->id); i < d->ncomps && d->comp_order[i].id == rr->id; i++) {
+		const value *row = value_at(d->comp_rows, d->comp_order[i].at);
 		double cs, cm;
 		value *it;
-		if (value_get_int(row, "ranking", -1) != rr->id)
-			continue;
 		if (!num_of(value_table_get(row, "score"), &cs) || !num_of(value_table_get(row, "max_score"), &cm))
 			continue;
 		it = push_table(comps);
@@ -1645,8 +1820,11 @@ static int set_satisfaction(const dv *d, value *t, const char *unit_id)
 
 	if (!groups)
 		return -1;
-	for (i = 0; i < value_len(d->sat_rows); i++) {
-		const value *row = value_at(d->sat_rows, i);
+	/* one unit: its rows only (in table order), from the index */
+	i = unit_id ? key_lower(d->sat_by_unit, d->nsat_by_unit, unit_id) : 0;
+	for (; unit_id ? i < d->nsat_by_unit && strcmp(d->sat_by_unit[i].key, unit_id) == 0
+		       : i < value_len(d->sat_rows); i++) {
+		const value *row = value_at(d->sat_rows, unit_id ? d->sat_by_unit[i].at : i);
 		const char *u = value_get_str(row, "unit", "");
 		int64_t y = value_get_int(row, "year", 0);
 		long ui = unit_find(d, u);
@@ -1682,20 +1860,8 @@ static int set_satisfaction(const dv *d, value *t, const char *unit_id)
 			buf_puts(&b, "≥\xc2\xa0");
 			fmt_percent_vi(&b, target, 2);
 		}
-		{
-			buf_t k = BUF_INIT;
-			char *p;
-			buf_puts(&k, "ind_status_");
-			buf_puts(&k, ind_status_name(st));
-			for (p = k.ptr; k.len && *p; p++)
-				if (*p == '-')
-					*p = '_';
-			if (k.oom || set_str(it, "status_text", T(d, k.ptr)) < 0) {
-				buf_free(&k);
-				goto done;
-			}
-			buf_free(&k);
-		}
+		if (set_str(it, "status_text", d->status_text[st]) < 0)
+			goto done;
 		if (set_buf(it, "target", &b) < 0 || set_str(it, "criterion", S(row, "criterion")) < 0 ||
 		    set_str(it, "status", ind_status_name(st)) < 0 || set_str(it, "note", S(row, "note")) < 0 ||
 		    value_table_set_bool(it, "sample", is_sample(S(row, "source"))) < 0 ||
@@ -1812,10 +1978,27 @@ static long best_unit(const dv *d, const char *text)
 	return best;
 }
 
-/* Once per build: which unit each page's issuer and each hotline names. */
+typedef struct {
+	const char *name;  /* an issuer as written */
+	size_t at;         /* its place among all issuers */
+	long unit;         /* best_unit(name) */
+} issuer_ref;
+
+static int cmp_issuer(const void *a, const void *b)
+{
+	const issuer_ref *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* Once per build: which unit each page's issuer and each hotline names.
+ * Many pages share an issuer: each name is matched once. */
 static int match_units(dv *d)
 {
-	size_t i, j, cap = 0;
+	size_t i, j, cap = 0, nref = 0, k;
+	issuer_ref *refs;
+	long *unit_of;
 
 	for (i = 0; i < d->s->nall; i++) {
 		const value *v = value_table_get(d->s->all[i]->cf.fm, "issuer");
@@ -1824,8 +2007,37 @@ static int match_units(dv *d)
 	d->doc_pages = calloc(cap + 1, sizeof *d->doc_pages);
 	d->doc_units = calloc(cap + 1, sizeof *d->doc_units);
 	d->hot_units = calloc(value_len(d->hot_rows) + 1, sizeof *d->hot_units);
-	if (!d->doc_pages || !d->doc_units || !d->hot_units)
+	refs = calloc(cap + 1, sizeof *refs);
+	unit_of = calloc(cap + 1, sizeof *unit_of);
+	if (!d->doc_pages || !d->doc_units || !d->hot_units || !refs || !unit_of) {
+		free(refs);
+		free(unit_of);
 		return err_oom();
+	}
+	/* every issuer name, in page order; then each distinct name matched once */
+	for (i = 0; i < d->s->nall; i++) {
+		const page *p = d->s->all[i];
+		const value *v = value_table_get(p->cf.fm, "issuer");
+		size_t n = v && v->kind == V_ARRAY ? v->u.a.len : 1;
+		if (p->kind != PAGE_REGULAR || !p->has_file || !v)
+			continue;
+		for (j = 0; j < n; j++) {
+			const value *e = v->kind == V_ARRAY ? v->u.a.items[j] : v;
+			if (e->kind != V_STRING)
+				continue;
+			refs[nref].name = e->u.s.ptr;
+			refs[nref].at = nref;
+			nref++;
+		}
+	}
+	qsort(refs, nref, sizeof *refs, cmp_issuer);
+	for (k = 0; k < nref; k++) {
+		refs[k].unit = k > 0 && strcmp(refs[k].name, refs[k - 1].name) == 0
+			? refs[k - 1].unit : best_unit(d, refs[k].name);
+		unit_of[refs[k].at] = refs[k].unit;
+	}
+	free(refs);
+	k = 0;
 	for (i = 0; i < d->s->nall; i++) {
 		const page *p = d->s->all[i];
 		const value *v = value_table_get(p->cf.fm, "issuer");
@@ -1834,21 +2046,41 @@ static int match_units(dv *d)
 			continue;
 		for (j = 0; j < n; j++) {
 			const value *e = v->kind == V_ARRAY ? v->u.a.items[j] : v;
-			long u = e->kind == V_STRING ? best_unit(d, e->u.s.ptr) : -1;
-			size_t k;
+			long u = e->kind == V_STRING ? unit_of[k++] : -1;
+			size_t m;
 			if (u < 0)
 				continue;
-			for (k = start; k < d->ndocs; k++) /* one entry per page and unit */
-				if (d->doc_pages[k] == p && d->doc_units[k] == u)
+			for (m = start; m < d->ndocs; m++) /* one entry per page and unit */
+				if (d->doc_pages[m] == p && d->doc_units[m] == u)
 					break;
-			if (k < d->ndocs)
+			if (m < d->ndocs)
 				continue;
 			d->doc_pages[d->ndocs] = p;
 			d->doc_units[d->ndocs++] = u;
 		}
 	}
+	free(unit_of);
 	for (i = 0; i < value_len(d->hot_rows); i++)
 		d->hot_units[i] = best_unit(d, S(value_at(d->hot_rows, i), "unit"));
+	/* the documents of each unit, in the order above */
+	d->doc_order = calloc(d->ndocs + 1, sizeof *d->doc_order);
+	d->doc_start = calloc(d->nunits + 2, sizeof *d->doc_start);
+	if (!d->doc_order || !d->doc_start)
+		return err_oom();
+	for (i = 0; i < d->ndocs; i++)
+		d->doc_start[d->doc_units[i] + 1]++;
+	for (i = 0; i < d->nunits; i++)
+		d->doc_start[i + 1] += d->doc_start[i];
+	{
+		size_t *fill = calloc(d->nunits + 1, sizeof *fill);
+		if (!fill)
+			return err_oom();
+		for (i = 0; i < d->ndocs; i++) {
+			size_t u = (size_t)d->doc_units[i];
+			d->doc_order[d->doc_start[u] + fill[u]++] = i;
+		}
+		free(fill);
+	}
 	return 0;
 }
 
@@ -1877,12 +2109,11 @@ static int set_unit_docs(const dv *d, value *t, size_t ui)
 
 	if (!a)
 		return -1;
-	ps = calloc(d->ndocs + 1, sizeof *ps);
+	ps = calloc(d->doc_start[ui + 1] - d->doc_start[ui] + 1, sizeof *ps);
 	if (!ps)
 		return err_oom();
-	for (i = 0; i < d->ndocs; i++)
-		if (d->doc_units[i] == (long)ui)
-			ps[n++] = d->doc_pages[i];
+	for (i = d->doc_start[ui]; i < d->doc_start[ui + 1]; i++)
+		ps[n++] = d->doc_pages[d->doc_order[i]];
 	qsort(ps, n, sizeof *ps, cmp_page_date);
 	for (i = 0; i < n; i++) {
 		value *it = push_table(a);
@@ -2076,11 +2307,9 @@ static int page_unit(dv *d, size_t ui)
 	if (value_table_set_bool(f, "has_rankings", value_len(a) > 0) < 0 ||
 	    set_satisfaction(d, f, u->id) < 0 || set_unit_hotlines(d, f, ui) < 0 || set_unit_docs(d, f, ui) < 0)
 		goto done;
-	for (i = 0; i < value_len(d->sat_rows); i++) {
-		const value *row = value_at(d->sat_rows, i);
-		if (strcmp(value_get_str(row, "unit", ""), u->id) == 0)
-			sample |= is_sample(S(row, "source"));
-	}
+	for (i = key_lower(d->sat_by_unit, d->nsat_by_unit, u->id);
+	     i < d->nsat_by_unit && strcmp(d->sat_by_unit[i].key, u->id) == 0; i++)
+		sample |= is_sample(S(value_at(d->sat_rows, d->sat_by_unit[i].at), "source"));
 	if (value_table_set_bool(f, "has_sample", sample) < 0)
 		goto done;
 	buf_printf(&url, "/don-vi/%s/", u->id);
@@ -2159,6 +2388,17 @@ static int has_rows(dv *d, const char *table)
 	return n;
 }
 
+/* The theme strings that every row shows, looked up once: the status
+ * words are "ind_status_" + ind_status_name() with '-' as '_'. */
+static void set_texts(dv *d)
+{
+	d->status_text[IND_NO_TARGET] = T(d, "ind_status_no_target");
+	d->status_text[IND_NO_DATA] = T(d, "ind_status_no_data");
+	d->status_text[IND_REACHED] = T(d, "ind_status_reached");
+	d->status_text[IND_NOT_REACHED] = T(d, "ind_status_not_reached");
+	d->sample_text = T(d, "sample_data");
+}
+
 static void dv_free(dv *d)
 {
 	size_t i;
@@ -2168,6 +2408,16 @@ static void dv_free(dv *d)
 	free(d->units);
 	free(d->by_id);
 	for (i = 0; i < d->ninds; i++) {
+		size_t j;
+		for (j = 0; d->inds[i].tg && j < d->inds[i].ntg; j++) {
+			free(d->inds[i].tg[j].text);
+			free(d->inds[i].tg[j].period_text);
+		}
+		for (j = 0; d->inds[i].ob && j < d->inds[i].nob; j++) {
+			free(d->inds[i].ob[j].period_text);
+			free(d->inds[i].ob[j].value_text);
+			free(d->inds[i].ob[j].fraction_text);
+		}
 		free(d->inds[i].tg);
 		free(d->inds[i].tv);
 		free(d->inds[i].ob);
@@ -2187,6 +2437,13 @@ static void dv_free(dv *d)
 	free(d->doc_pages);
 	free(d->doc_units);
 	free(d->hot_units);
+	free(d->by_number);
+	free(d->by_source);
+	free(d->sat_by_unit);
+	free(d->comp_order);
+	free(d->rank_order);
+	free(d->doc_order);
+	free(d->doc_start);
 	buf_free(&d->originb);
 }
 
@@ -2211,6 +2468,7 @@ int dataviews_render(render_ctx *c)
 	if (site_path(d.s, &d.originb, "data") < 0)
 		return -1;
 	d.origin = d.originb.ptr;
+	set_texts(&d);
 	units = has_rows(&d, "units");
 	if (units <= 0) {
 		r = units;
@@ -2223,14 +2481,14 @@ int dataviews_render(render_ctx *c)
 		goto done;
 	if (load_units(&d) < 0)
 		goto done;
-	if (inds && load_indicators(&d) < 0)
+	if (inds && (load_indicators(&d) < 0 || format_texts(&d) < 0))
 		goto done;
 	if (ranks && load_rankings(&d) < 0)
 		goto done;
 	if (sats) {
 		d.sat_rows = q(&d, "SELECT unit, year, criterion, rate, target, note, source, source_file "
 				  "FROM satisfaction ORDER BY unit, year DESC, position IS NULL, position, rowid");
-		if (!d.sat_rows)
+		if (!d.sat_rows || index_sat(&d) < 0)
 			goto done;
 	}
 	if (data_has_table(d.db, "hotlines")) {
@@ -2238,6 +2496,8 @@ int dataviews_render(render_ctx *c)
 		if (!d.hot_rows)
 			goto done;
 	}
+	if (index_docs(&d) < 0)
+		goto done;
 	if (inds) {
 		if (page_indicators(&d) < 0)
 			goto done;

@@ -2,16 +2,20 @@
  * (opendata.h).
  *
  * Each table is read once, straight from SQLite (data_handle(): the
- * read-only rules still apply), into a value array of rows; the CSV, the
- * JSON file and the page's row count all come from that one read. Column
- * types are the declared types (sqlite3_column_decltype).
+ * read-only rules still apply), and written as it is read: each cell's
+ * text is made once for the CSV and the JSON file (the same bytes
+ * opendata_csv() and value_to_json() give for a row array), and the row
+ * and sample counts come from the same pass; no value tree of the rows is
+ * built. Column types are the declared types (sqlite3_column_decltype).
  */
 #include "opendata.h"
 
 #include "err.h"
 #include "format.h"
 
+#include <math.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,63 +95,101 @@ int opendata_name_ok(const char *name)
 typedef struct {
 	value *cols;   /* array of column names */
 	value *types;  /* array of declared types ("" when none) */
-	value *rows;   /* array of tables */
+	size_t nrows;
+	size_t nsample; /* rows with source = 'sample' (0 without that column) */
+	buf_t csv, json; /* the two files */
 } od_table;
 
 static void od_table_free(od_table *t)
 {
 	value_free(t->cols);
 	value_free(t->types);
-	value_free(t->rows);
+	buf_free(&t->csv);
+	buf_free(&t->json);
 	memset(t, 0, sizeof *t);
 }
 
-static value *hex_value(const unsigned char *p, int n)
+/* JSON string literal as json_put_string() writes it, without the byte by
+ * byte copy when nothing needs escaping (most cells). */
+static void put_json_string(buf_t *b, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\' || c == '<')
+			break;
+	}
+	if (i < len) {
+		json_put_string(b, s, len);
+		return;
+	}
+	buf_putc(b, '"');
+	buf_put(b, s, len);
+	buf_putc(b, '"');
+}
+
+/* The text of a float (value_to_text(): the shortest of %.15g, %.16g and
+ * %.17g that reads back the same), remembered by the double's bits: a
+ * table of measurements repeats few distinct values over many rows, and
+ * each costs up to three snprintf and strtod calls. Direct-mapped. */
+#define NUM_SLOTS 16384
+
+typedef struct {
+	uint64_t bits;
+	unsigned char len;  /* 0: empty */
+	char text[31];
+} num_slot;
+
+static void put_float(buf_t *b, num_slot *memo, double f)
+{
+	value v;
+	uint64_t bits;
+	num_slot *slot;
+	size_t start = b->len;
+
+	memcpy(&bits, &f, sizeof bits);
+	slot = memo ? &memo[(bits * UINT64_C(0x9E3779B97F4A7C15)) >> 50] : NULL;
+	if (slot && slot->len && slot->bits == bits) {
+		buf_put(b, slot->text, slot->len);
+		return;
+	}
+	memset(&v, 0, sizeof v);
+	v.kind = V_FLOAT;
+	v.u.f = f;
+	value_to_text(b, &v);
+	if (slot && !b->oom && b->len - start > 0 && b->len - start < sizeof slot->text) {
+		slot->bits = bits;
+		slot->len = (unsigned char)(b->len - start);
+		memcpy(slot->text, b->ptr + start, slot->len);
+	}
+}
+
+static void put_hex(buf_t *b, const unsigned char *p, int n)
 {
 	static const char digits[] = "0123456789abcdef";
-	buf_t b = BUF_INIT;
-	char *s;
-	size_t len;
 	int i;
 
 	for (i = 0; i < n; i++) {
-		buf_putc(&b, digits[p[i] >> 4]);
-		buf_putc(&b, digits[p[i] & 15]);
-	}
-	s = buf_detach(&b, &len);
-	if (!s) {
-		err_oom();
-		return NULL;
-	}
-	return value_new_string_own(s, len);
-}
-
-static value *cell(sqlite3_stmt *st, int i)
-{
-	switch (sqlite3_column_type(st, i)) {
-	case SQLITE_NULL:
-		return value_new_null();
-	case SQLITE_INTEGER:
-		return value_new_int(sqlite3_column_int64(st, i));
-	case SQLITE_FLOAT:
-		return value_new_float(sqlite3_column_double(st, i));
-	case SQLITE_BLOB:
-		return hex_value(sqlite3_column_blob(st, i), sqlite3_column_bytes(st, i));
-	default: {
-		const unsigned char *s = sqlite3_column_text(st, i);
-		int n = sqlite3_column_bytes(st, i);
-		return value_new_string(s ? (const char *)s : "", (size_t)n);
-	}
+		buf_putc(b, digits[p[i] >> 4]);
+		buf_putc(b, digits[p[i] & 15]);
 	}
 }
 
-/* Reads every row of table name (a checked name). 0 / -1. */
-static int read_table(data_db *db, const char *name, od_table *t)
+/* Reads every row of table name (a checked name) and writes the CSV and
+ * the JSON as it goes: each cell's text is made once for both, exactly as
+ * opendata_csv() and value_to_json() write a row array (NULL: an empty
+ * field and null; a number in the form of value_to_text(), infinity as
+ * null in JSON; a BLOB in hexadecimal), without a value tree of the rows.
+ * 0 / -1. */
+static int read_table(data_db *db, const char *name, od_table *t, num_slot *memo)
 {
 	sqlite3 *h = data_handle(db);
 	sqlite3_stmt *st = NULL;
-	buf_t sql = BUF_INIT;
-	int i, n, rc, r = -1;
+	buf_t sql = BUF_INIT, cell = BUF_INIT;
+	size_t *keys = NULL; /* keys[i]..keys[i+1]: column i as a JSON key and ':' */
+	buf_t keytext = BUF_INIT;
+	int i, n = 0, rc, r = -1, source = -1;
 
 	memset(t, 0, sizeof *t);
 	buf_printf(&sql, "SELECT * FROM \"%s\"", name);
@@ -159,28 +201,92 @@ static int read_table(data_db *db, const char *name, od_table *t)
 	}
 	t->cols = value_new_array();
 	t->types = value_new_array();
-	t->rows = value_new_array();
-	if (!t->cols || !t->types || !t->rows)
+	if (!t->cols || !t->types)
 		goto done;
 	n = sqlite3_column_count(st);
+	keys = calloc((size_t)n + 1, sizeof *keys);
+	if (!keys)
+		goto done;
+	buf_puts(&t->csv, "\xEF\xBB\xBF");
 	for (i = 0; i < n; i++) {
-		const char *ty = sqlite3_column_decltype(st, i);
-		if (value_array_push(t->cols, value_new_cstr(sqlite3_column_name(st, i))) < 0 ||
+		const char *cn = sqlite3_column_name(st, i), *ty = sqlite3_column_decltype(st, i);
+		if (!cn)
+			goto done;
+		if (value_array_push(t->cols, value_new_cstr(cn)) < 0 ||
 		    value_array_push(t->types, value_new_cstr(ty ? ty : "")) < 0)
 			goto done;
+		if (strcmp(cn, "source") == 0)
+			source = i;
+		if (i)
+			buf_putc(&t->csv, ',');
+		opendata_csv_field(&t->csv, cn, strlen(cn));
+		keys[i] = keytext.len;
+		json_put_string(&keytext, cn, strlen(cn));
+		buf_putc(&keytext, ':');
 	}
+	keys[n] = keytext.len;
+	buf_puts(&t->csv, "\r\n");
+	buf_putc(&t->json, '[');
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		value *row = value_new_table();
-		if (!row || value_array_push(t->rows, row) < 0)
+		if (t->nrows++)
+			buf_putc(&t->json, ',');
+		buf_putc(&t->json, '{');
+		for (i = 0; i < n; i++) {
+			if (i) {
+				buf_putc(&t->csv, ',');
+				buf_putc(&t->json, ',');
+			}
+			buf_put(&t->json, keytext.ptr + keys[i], keys[i + 1] - keys[i]);
+			buf_reset(&cell);
+			switch (sqlite3_column_type(st, i)) {
+			case SQLITE_NULL:
+				buf_puts(&t->json, "null");
+				break;
+			case SQLITE_INTEGER:
+				buf_printf(&cell, "%lld", (long long)sqlite3_column_int64(st, i));
+				opendata_csv_field(&t->csv, cell.ptr, cell.len);
+				buf_put(&t->json, cell.ptr, cell.len);
+				break;
+			case SQLITE_FLOAT: {
+				double f = sqlite3_column_double(st, i);
+				put_float(&cell, memo, f);
+				opendata_csv_field(&t->csv, cell.ptr, cell.len);
+				if (isnan(f) || isinf(f))
+					buf_puts(&t->json, "null");
+				else
+					buf_put(&t->json, cell.ptr, cell.len);
+				break;
+			}
+			case SQLITE_BLOB:
+				put_hex(&cell, sqlite3_column_blob(st, i), sqlite3_column_bytes(st, i));
+				opendata_csv_field(&t->csv, cell.ptr, cell.len);
+				put_json_string(&t->json, cell.ptr, cell.len);
+				break;
+			default: {
+				const unsigned char *s = sqlite3_column_text(st, i);
+				size_t len = (size_t)sqlite3_column_bytes(st, i);
+				if (!s)
+					s = (const unsigned char *)"";
+				opendata_csv_field(&t->csv, (const char *)s, len);
+				put_json_string(&t->json, (const char *)s, len);
+				if (i == source && strcmp((const char *)s, "sample") == 0)
+					t->nsample++;
+				break;
+			}
+			}
+		}
+		buf_puts(&t->csv, "\r\n");
+		buf_putc(&t->json, '}');
+		if (t->csv.oom || t->json.oom || cell.oom)
 			goto done;
-		for (i = 0; i < n; i++)
-			if (value_table_setc(row, sqlite3_column_name(st, i), cell(st, i)) < 0)
-				goto done;
 	}
 	if (rc != SQLITE_DONE) {
 		err_set("data", 0, 0, "cannot read table %s: %s", name, sqlite3_errmsg(h));
 		goto done;
 	}
+	buf_puts(&t->json, "]\n");
+	if (t->csv.oom || t->json.oom || keytext.oom)
+		goto done;
 	r = 0;
 done:
 	if (r < 0) {
@@ -190,6 +296,9 @@ done:
 	}
 	sqlite3_finalize(st);
 	buf_free(&sql);
+	buf_free(&cell);
+	buf_free(&keytext);
+	free(keys);
 	return r;
 }
 
@@ -217,16 +326,17 @@ static const char *describe(const value *dict, const char *table, const char *co
 	return NULL;
 }
 
-/* Warns about dictionary rows that name no table or column. */
+/* Warns about dictionary rows that name no table or column. A table's
+ * columns are read once for its run of rows. */
 static void check_dictionary(const value *dict, data_db *db)
 {
+	sqlite3_stmt *st = NULL; /* SELECT * FROM the table of `last` */
+	const char *last = NULL;
 	size_t i;
 
 	for (i = 0; i < value_len(dict); i++) {
 		const value *r = value_at(dict, i);
 		const char *t = value_get_str(r, "table_name", ""), *c = value_get_str(r, "column_name", "");
-		sqlite3_stmt *st = NULL;
-		buf_t sql = BUF_INIT;
 		int found = 0, k;
 
 		if (!opendata_name_ok(t) || !data_has_table(db, t)) {
@@ -235,16 +345,25 @@ static void check_dictionary(const value *dict, data_db *db)
 		}
 		if (!*c)
 			continue;
-		buf_printf(&sql, "SELECT * FROM \"%s\" LIMIT 0", t);
-		if (!sql.oom && sqlite3_prepare_v2(data_handle(db), sql.ptr, -1, &st, NULL) == SQLITE_OK)
-			for (k = 0; k < sqlite3_column_count(st); k++)
-				if (strcmp(sqlite3_column_name(st, k), c) == 0)
-					found = 1;
-		sqlite3_finalize(st);
-		buf_free(&sql);
+		if (!last || strcmp(last, t) != 0) {
+			buf_t sql = BUF_INIT;
+			sqlite3_finalize(st);
+			st = NULL;
+			last = t;
+			buf_printf(&sql, "SELECT * FROM \"%s\" LIMIT 0", t);
+			if (sql.oom || sqlite3_prepare_v2(data_handle(db), sql.ptr, -1, &st, NULL) != SQLITE_OK) {
+				sqlite3_finalize(st);
+				st = NULL;
+			}
+			buf_free(&sql);
+		}
+		for (k = 0; st && k < sqlite3_column_count(st); k++)
+			if (strcmp(sqlite3_column_name(st, k), c) == 0)
+				found = 1;
 		if (!found)
 			warn_add("data", 0, 0, "data_dictionary describes column '%s' of table '%s', which does not exist", c, t);
 	}
+	sqlite3_finalize(st);
 }
 
 /* ---- links ------------------------------------------------------------- */
@@ -320,25 +439,10 @@ static const char *i18n(const site *s, const char *key, const char *def)
 	return value_get_str(s->th.strings, key, def);
 }
 
-/* The rows with source = 'sample', when the table has a `source` column. */
-static size_t sample_rows(const od_table *t)
-{
-	size_t i, n = 0, j, has = 0;
-
-	for (j = 0; j < value_len(t->cols); j++)
-		if (strcmp(value_str(value_at(t->cols, j), ""), "source") == 0)
-			has = 1;
-	if (!has)
-		return 0;
-	for (i = 0; i < value_len(t->rows); i++)
-		if (strcmp(value_get_str(value_at(t->rows, i), "source", ""), "sample") == 0)
-			n++;
-	return n;
-}
-
 /* One table: writes its files, returns its entry for the page (and adds
  * its dataset to the catalogue). NULL on failure. */
-static value *publish_table(render_ctx *c, const char *name, const value *dict, value *datasets)
+static value *publish_table(render_ctx *c, const char *name, const value *dict, value *datasets,
+			    num_slot *memo)
 {
 	site *s = render_site_of(c);
 	od_table t;
@@ -348,20 +452,15 @@ static value *publish_table(render_ctx *c, const char *name, const value *dict, 
 	size_t j, nsample;
 	int ok = 0;
 
-	if (read_table(s->db, name, &t) < 0)
+	if (read_table(s->db, name, &t, memo) < 0)
 		return NULL;
 	/* the files */
-	if (opendata_csv(&b, t.cols, t.rows) < 0)
-		goto done;
 	buf_printf(&rel, "du-lieu/%s.csv", name);
-	if (rel.oom || render_file_out(c, rel.ptr, b.ptr, b.len) < 0)
+	if (rel.oom || render_file_out(c, rel.ptr, t.csv.ptr, t.csv.len) < 0)
 		goto done;
-	buf_reset(&b);
 	buf_reset(&rel);
-	if (value_to_json(&b, t.rows, 0) < 0 || buf_putc(&b, '\n') < 0)
-		goto done;
 	buf_printf(&rel, "du-lieu/%s.json", name);
-	if (rel.oom || render_file_out(c, rel.ptr, b.ptr, b.len) < 0)
+	if (rel.oom || render_file_out(c, rel.ptr, t.json.ptr, t.json.len) < 0)
 		goto done;
 
 	/* the page's entry */
@@ -370,7 +469,7 @@ static value *publish_table(render_ctx *c, const char *name, const value *dict, 
 		buf_put(&title, tdesc, (size_t)(colon - tdesc));
 	else
 		buf_puts(&title, tdesc ? tdesc : name);
-	nsample = sample_rows(&t);
+	nsample = t.nsample;
 	e = value_new_table();
 	cols = value_new_array();
 	if (!e || !cols)
@@ -386,11 +485,11 @@ static value *publish_table(render_ctx *c, const char *name, const value *dict, 
 			goto done;
 	}
 	buf_reset(&b);
-	fmt_int_vi(&b, (int64_t)value_len(t.rows));
+	fmt_int_vi(&b, (int64_t)t.nrows);
 	if (value_table_set_str(e, "name", name) < 0 ||
 	    value_table_setc(e, "title", str_value(&title)) < 0 ||
 	    value_table_set_str(e, "description", tdesc && colon ? tdesc : "") < 0 ||
-	    value_table_set_int(e, "rows", (int64_t)value_len(t.rows)) < 0 ||
+	    value_table_set_int(e, "rows", (int64_t)t.nrows) < 0 ||
 	    value_table_setc(e, "rows_vi", str_value(&b)) < 0 ||
 	    value_table_set_int(e, "sample_rows", (int64_t)nsample) < 0 ||
 	    value_table_set_bool(e, "has_sample", nsample > 0) < 0)
@@ -414,7 +513,7 @@ static value *publish_table(render_ctx *c, const char *name, const value *dict, 
 	buf_reset(&b);
 	buf_puts(&b, tdesc ? tdesc : name);
 	if (nsample)
-		buf_printf(&b, " %s: %zu/%zu.", i18n(s, "od_sample_rows", "sample rows"), nsample, value_len(t.rows));
+		buf_printf(&b, " %s: %zu/%zu.", i18n(s, "od_sample_rows", "sample rows"), nsample, t.nrows);
 	/* keywords: the theme's od_keywords ("a; b; c"), the unit, the table */
 	for (kws = i18n(s, "od_keywords", ""); *kws; ) {
 		const char *semi = strchr(kws, ';');
@@ -551,6 +650,7 @@ int opendata_generate(render_ctx *c)
 	static const char *const layouts[] = { "layouts/du-lieu/list" };
 	site *s = render_site_of(c);
 	value *names = NULL, *dict = NULL, *tables = NULL, *datasets = NULL, *fields = NULL, *crumbs = NULL;
+	num_slot *memo = NULL;
 	buf_t url = BUF_INIT;
 	render_page rp;
 	size_t i;
@@ -572,7 +672,8 @@ int opendata_generate(render_ctx *c)
 	dict = read_dictionary(s->db);
 	tables = value_new_array();
 	datasets = value_new_array();
-	if (!dict || !tables || !datasets)
+	memo = calloc(NUM_SLOTS, sizeof *memo);
+	if (!dict || !tables || !datasets || !memo)
 		goto done;
 	check_dictionary(dict, s->db);
 	for (i = 0; i < value_len(names); i++) {
@@ -583,7 +684,7 @@ int opendata_generate(render_ctx *c)
 				 "name it with letters, digits, '_' or '-' only", name);
 			continue;
 		}
-		e = publish_table(c, name, dict, datasets);
+		e = publish_table(c, name, dict, datasets, memo);
 		if (!e || value_array_push(tables, e) < 0)
 			goto done;
 	}
@@ -619,6 +720,7 @@ done:
 	value_free(tables);
 	value_free(datasets);
 	value_free(fields);
+	free(memo);
 	buf_free(&url);
 	return r;
 }

@@ -232,13 +232,36 @@ static int is_number(const value *v)
 	return v && (v->kind == V_INT || v->kind == V_FLOAT);
 }
 
-/* The result as <table>; returns the number of rows marked sample. */
+/* How a column's cells are shown: the same for every row. */
+typedef struct {
+	const char *name;
+	int raw;          /* raw_column() */
+	int source;       /* the source= column */
+	const char *unit; /* appended to its numbers, or NULL */
+} col_fmt;
+
+/* The result as <table>; returns the number of rows marked sample (0 with
+ * out->oom set when out of memory). */
 static size_t put_table(buf_t *out, const value *cols, const value *rows, const value *opts,
 	const char *ycols, const cell_fmt *cf, const char *no_rows)
 {
 	const char *title = value_get_str(opts, "title", NULL);
 	const char *text_opt = value_get_str(opts, "text", NULL);
+	const char *source = value_get_str(opts, "source", "source");
 	size_t i, j, ncols = value_len(cols), nsample = 0;
+	col_fmt *fmt = calloc(ncols + 1, sizeof *fmt);
+
+	if (!fmt) {
+		out->oom = 1;
+		return 0;
+	}
+	for (j = 0; j < ncols; j++) {
+		fmt[j].name = value_str(value_at(cols, j), "");
+		fmt[j].raw = raw_column(fmt[j].name, text_opt);
+		fmt[j].source = strcmp(fmt[j].name, source) == 0;
+		if (cf->unit && *cf->unit && !fmt[j].raw && (ycols ? in_list(ycols, fmt[j].name) : 1))
+			fmt[j].unit = cf->unit;
+	}
 
 	buf_puts(out, "<table class=\"ck-query-table\">\n");
 	if (title && *title) {
@@ -263,15 +286,11 @@ static size_t put_table(buf_t *out, const value *cols, const value *rows, const 
 		const value *row = value_at(rows, i);
 		buf_puts(out, "<tr>");
 		for (j = 0; j < ncols; j++) {
-			const char *name = value_str(value_at(cols, j), "");
-			const value *v = value_table_get(row, name);
-			int raw = raw_column(name, text_opt);
-			const char *unit = NULL;
+			const value *v = value_table_get(row, fmt[j].name);
+			int raw = fmt[j].raw;
+			const char *unit = fmt[j].unit;
 
-			if (cf->unit && *cf->unit && !raw && (ycols ? in_list(ycols, name) : 1))
-				unit = cf->unit;
-			if (strcmp(name, value_get_str(opts, "source", "source")) == 0 &&
-			    v && v->kind == V_STRING && strcmp(v->u.s.ptr, "sample") == 0) {
+			if (fmt[j].source && v && v->kind == V_STRING && strcmp(v->u.s.ptr, "sample") == 0) {
 				buf_puts(out, "<td class=\"sample-tag\">");
 				buf_put_html(out, cf->sample, strlen(cf->sample));
 				buf_puts(out, "</td>");
@@ -285,6 +304,7 @@ static size_t put_table(buf_t *out, const value *cols, const value *rows, const 
 		buf_puts(out, "</tr>\n");
 	}
 	buf_puts(out, "</tbody>\n</table>\n");
+	free(fmt);
 	return nsample;
 }
 
@@ -392,7 +412,7 @@ static int put_chart(buf_t *out, site *s, const value *cols, const value *rows, 
 	buf_t tmp = BUF_INIT, desc = BUF_INIT, tlabel = BUF_INIT, id = BUF_INIT;
 	const char *p;
 	double v;
-	int has, has_min, has_max, r = -1;
+	int has, has_min, has_max, x_raw, r = -1;
 
 	if (!x || !ylist)
 		return err_set(path, line, 1, "query block: chart=%s needs x=COLUMN and y=COLUMN", kind);
@@ -416,15 +436,16 @@ static int put_chart(buf_t *out, site *s, const value *cols, const value *rows, 
 		}
 		p = e ? e + 1 : p + n;
 	}
+	x_raw = raw_column(x, text_opt);
 	for (i = 0; i < nrows; i++) {
 		const value *row = value_at(rows, i);
 		/* the label's plain text (the chart escapes it) */
 		buf_reset(&tmp);
 		{
 			const value *xv = value_table_get(row, x);
-			if (xv && xv->kind == V_FLOAT && !raw_column(x, text_opt))
+			if (xv && xv->kind == V_FLOAT && !x_raw)
 				fmt_number_vi_short(&tmp, xv->u.f, cf->decimals);
-			else if (xv && xv->kind == V_INT && !raw_column(x, text_opt))
+			else if (xv && xv->kind == V_INT && !x_raw)
 				fmt_int_vi(&tmp, xv->u.i);
 			else if (xv)
 				value_to_text(&tmp, xv);

@@ -406,6 +406,7 @@ typedef struct {
 typedef struct {
 	char *number; /* NFC */
 	const char *url;
+	size_t at;    /* the page's place in s->all */
 } doc_ref;
 
 typedef struct {
@@ -415,9 +416,11 @@ typedef struct {
 	size_t n;
 	size_t *fstart;  /* index of the first procedure of each field (runs) */
 	size_t nfields;
-	doc_ref *refs;
+	doc_ref *refs;   /* sorted by number, then place */
 	size_t nrefs;
 	int hotlines, channels, documents, legal;
+	/* the queries run for every procedure, prepared once */
+	data_stmt *q_channels, *q_documents, *q_legal, *q_hotlines;
 } proc_set;
 
 static char *dup_buf(buf_t *b)
@@ -490,6 +493,10 @@ static void proc_set_free(proc_set *ps)
 	free(ps->fstart);
 	free(ps->refs);
 	value_free(ps->rows);
+	data_stmt_free(ps->q_channels);
+	data_stmt_free(ps->q_documents);
+	data_stmt_free(ps->q_legal);
+	data_stmt_free(ps->q_hotlines);
 }
 
 static int find_level(const char *stored, int *group, int *legacy)
@@ -512,7 +519,18 @@ static int find_level(const char *stored, int *group, int *legacy)
 	return found < 0 ? 1 : 0;
 }
 
-/* Content pages that carry a document number, for linking legal bases. */
+static int ref_cmp(const void *a, const void *b)
+{
+	const doc_ref *x = a, *y = b;
+	int c = strcmp(x->number, y->number);
+
+	if (c)
+		return c;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* Content pages that carry a document number, for linking legal bases:
+ * sorted once, so that each legal basis is a binary search. */
 static int load_refs(proc_set *ps)
 {
 	site *s = render_site_of(ps->c);
@@ -534,24 +552,33 @@ static int load_refs(proc_set *ps)
 		ps->refs[ps->nrefs].number = dup_buf(&b);
 		if (!ps->refs[ps->nrefs].number)
 			return -1;
+		ps->refs[ps->nrefs].at = i;
 		ps->refs[ps->nrefs++].url = p->url;
 	}
+	qsort(ps->refs, ps->nrefs, sizeof *ps->refs, ref_cmp);
 	return 0;
 }
 
+/* The URL of the first page (in s->all order) with this number, or NULL. */
 static const char *ref_url(const proc_set *ps, const char *number)
 {
 	buf_t b = BUF_INIT;
 	const char *url = NULL;
-	size_t i;
+	size_t lo = 0, hi = ps->nrefs;
 
 	if (text_nfc(&b, number, strlen(number)) < 0) {
 		buf_free(&b);
 		return NULL;
 	}
-	for (i = 0; i < ps->nrefs && !url; i++)
-		if (strcmp(ps->refs[i].number, b.ptr) == 0)
-			url = ps->refs[i].url;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(ps->refs[mid].number, b.ptr) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < ps->nrefs && strcmp(ps->refs[lo].number, b.ptr) == 0)
+		url = ps->refs[lo].url;
 	buf_free(&b);
 	return url;
 }
@@ -1003,11 +1030,21 @@ done:
 	return r;
 }
 
+/* Runs one of the queries made for every procedure: prepared on its first
+ * run (as data_query would), then only bound again. */
+static value *proc_query(proc_set *ps, data_stmt **st, const char *sql, const value *params)
+{
+	if (!*st && !(*st = data_prepare(render_site_of(ps->c)->db, sql, ORIGIN, 0, 0)))
+		return NULL;
+	return data_stmt_query(*st, params);
+}
+
 static value *proc_channels(proc_set *ps, const proc *p, const value *params, value **postal)
 {
-	value *rows = query(ps->c, "SELECT channel, time_limit, time_days, fee, fee_amount FROM procedure_channels "
-			    "WHERE procedure = :code ORDER BY CASE channel WHEN 'truc-tiep' THEN 1 "
-			    "WHEN 'truc-tuyen-toan-trinh' THEN 2 WHEN 'truc-tuyen-mot-phan' THEN 3 ELSE 4 END", params);
+	value *rows = proc_query(ps, &ps->q_channels, "SELECT channel, time_limit, time_days, fee, fee_amount "
+				 "FROM procedure_channels WHERE procedure = :code ORDER BY CASE channel "
+				 "WHEN 'truc-tiep' THEN 1 WHEN 'truc-tuyen-toan-trinh' THEN 2 "
+				 "WHEN 'truc-tuyen-mot-phan' THEN 3 ELSE 4 END", params);
 	value *a = value_new_array();
 	size_t i;
 
@@ -1057,8 +1094,8 @@ fail:
 
 static value *proc_documents(proc_set *ps, const value *params)
 {
-	value *rows = query(ps->c, "SELECT name, form, originals, copies FROM procedure_documents "
-			    "WHERE procedure = :code ORDER BY rowid", params);
+	value *rows = proc_query(ps, &ps->q_documents, "SELECT name, form, originals, copies FROM procedure_documents "
+				 "WHERE procedure = :code ORDER BY rowid", params);
 	size_t i;
 
 	for (i = 0; rows && i < value_len(rows); i++) {
@@ -1075,8 +1112,8 @@ static value *proc_documents(proc_set *ps, const value *params)
 
 static value *proc_legal(proc_set *ps, const proc *p, const value *params)
 {
-	value *rows = query(ps->c, "SELECT number, title, date, issuer FROM procedure_legal_basis "
-			    "WHERE procedure = :code ORDER BY rowid", params);
+	value *rows = proc_query(ps, &ps->q_legal, "SELECT number, title, date, issuer FROM procedure_legal_basis "
+				 "WHERE procedure = :code ORDER BY rowid", params);
 	size_t i;
 
 	for (i = 0; rows && i < value_len(rows); i++) {
@@ -1105,8 +1142,8 @@ static value *proc_hotlines(proc_set *ps, const value *params)
 	a = value_new_array();
 	if (!a || !ps->hotlines)
 		return a;
-	rows = query(ps->c, "SELECT unit, label, phone, email, address, office_hours, purpose, source "
-		     "FROM hotlines WHERE unit = :agency ORDER BY rowid", params);
+	rows = proc_query(ps, &ps->q_hotlines, "SELECT unit, label, phone, email, address, office_hours, purpose, "
+			  "source FROM hotlines WHERE unit = :agency ORDER BY rowid", params);
 	if (!rows) {
 		value_free(a);
 		return NULL;
@@ -1451,7 +1488,22 @@ done:
 	return t ? t : value_new_null();
 }
 
-static value *finance_year(render_ctx *c, const char *unit, int64_t year, int *sample, int chart_no)
+/* The queries finance_year() runs for every unit and year, prepared on
+ * their first run. */
+typedef struct {
+	data_stmt *rows, *decisions, *investment;
+	int has_investment; /* the table exists */
+} finance_q;
+
+static value *finance_query(render_ctx *c, data_stmt **st, const char *sql, const value *params)
+{
+	if (!*st && !(*st = data_prepare(render_site_of(c)->db, sql, ORIGIN, 0, 0)))
+		return NULL;
+	return data_stmt_query(*st, params);
+}
+
+static value *finance_year(render_ctx *c, finance_q *fq, const char *unit, int64_t year, int *sample,
+			   int chart_no)
 {
 	value *params = value_new_table(), *t = value_new_table(), *rows = NULL, *kinds = NULL, *v;
 	buf_t chart = BUF_INIT, id = BUF_INIT;
@@ -1461,7 +1513,7 @@ static value *finance_year(render_ctx *c, const char *unit, int64_t year, int *s
 	if (!params || !t || set_str(params, "unit", unit) < 0 || value_table_set_int(params, "year", year) < 0)
 		goto done;
 	buf_printf(&id, "%s, %lld", unit, (long long)year);
-	rows = query(c, "SELECT kind, category, "
+	rows = finance_query(c, &fq->rows, "SELECT kind, category, "
 		     "SUM(CASE stage WHEN 'du-toan' THEN amount END) AS est, "
 		     "SUM(CASE stage WHEN 'chap-hanh' THEN amount END) AS exe, "
 		     "SUM(CASE stage WHEN 'quyet-toan' THEN amount END) AS sett, "
@@ -1492,7 +1544,7 @@ static value *finance_year(render_ctx *c, const char *unit, int64_t year, int *s
 		goto done;
 	/* the decisions that published each stage */
 	value_free(rows);
-	rows = query(c, "SELECT stage, decision, decision_date, MIN(rowid) AS first FROM budget "
+	rows = finance_query(c, &fq->decisions, "SELECT stage, decision, decision_date, MIN(rowid) AS first FROM budget "
 		     "WHERE unit = :unit AND year = :year AND decision IS NOT NULL "
 		     "GROUP BY stage, decision, decision_date "
 		     "ORDER BY CASE stage WHEN 'du-toan' THEN 1 WHEN 'chap-hanh' THEN 2 ELSE 3 END, first", params);
@@ -1520,10 +1572,10 @@ static value *finance_year(render_ctx *c, const char *unit, int64_t year, int *s
 	value_free(rows);
 	rows = NULL;
 	v = value_new_bool(0);
-	if (has_table(c, "investment")) {
+	if (fq->has_investment) {
 		value_free(v);
 		v = NULL;
-		rows = query(c, "SELECT planned, disbursed, as_of, source FROM investment "
+		rows = finance_query(c, &fq->investment, "SELECT planned, disbursed, as_of, source FROM investment "
 			     "WHERE unit = :unit AND year = :year", params);
 		if (!rows)
 			goto done;
@@ -1563,9 +1615,17 @@ done:
 	return t;
 }
 
+static void finance_q_free(finance_q *fq)
+{
+	data_stmt_free(fq->rows);
+	data_stmt_free(fq->decisions);
+	data_stmt_free(fq->investment);
+}
+
 int services_finance(render_ctx *c)
 {
 	value *uy = NULL, *fields = NULL, *units = NULL, *unit, *years = NULL;
+	finance_q fq = { NULL, NULL, NULL, 0 };
 	const char *prev = NULL;
 	size_t i;
 	int sample = 0;
@@ -1576,7 +1636,8 @@ int services_finance(render_ctx *c)
 
 	if (!has_table(c, "budget"))
 		return 0;
-	uy = query(c, has_table(c, "investment")
+	fq.has_investment = has_table(c, "investment");
+	uy = query(c, fq.has_investment
 		   ? "SELECT unit, year FROM budget UNION SELECT unit, year FROM investment ORDER BY unit, year DESC"
 		   : "SELECT DISTINCT unit, year FROM budget ORDER BY unit, year DESC", NULL);
 	fields = value_new_table();
@@ -1592,7 +1653,7 @@ int services_finance(render_ctx *c)
 				goto fail;
 			prev = col(row, "unit");
 		}
-		y = finance_year(c, col(row, "unit"), value_get_int(row, "year", 0), &sample, (int)i + 1);
+		y = finance_year(c, &fq, col(row, "unit"), value_get_int(row, "year", 0), &sample, (int)i + 1);
 		if (value_array_push(years, y) < 0)
 			goto fail;
 	}
@@ -1605,10 +1666,12 @@ int services_finance(render_ctx *c)
 	if (value_table_set_bool(fields, "sample", sample) < 0 || set_url(c, fields, "data_url", "/du-lieu/") < 0)
 		goto fail;
 	value_free(uy);
+	finance_q_free(&fq);
 	return write_page(c, "/tai-chinh/", tr(c, "svc_finance_title"), "layouts/tai-chinh/index", fields, NULL);
 fail:
 	if (!err_isset())
 		err_oom();
+	finance_q_free(&fq);
 	value_free(units);
 	value_free(fields);
 	value_free(uy);

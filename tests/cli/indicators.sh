@@ -99,6 +99,28 @@ if grep -q "CREATE TABLE hotlines" "$S/data/schema.sql"; then
 	run build --source "$S" --now 2026-11-21 --quiet; expect_rc 0 "build again"
 fi
 
+# --- the page a figure's source names (dataviews.h): the one page with
+# that number; of several, the one whose source is the row's source_file
+# (none when no such page); with no page of that number, the first page
+# whose source is the file ---
+for x in a b; do
+	printf '+++\ntitle = "Văn bản thử %s"\ndate = 2024-01-02\nnumber = "99/TEST"\nkind = "Quyết định"\nsource = "seeds/test-%s.txt"\n+++\nThử.\n' \
+		"$x" "$x" >"$S/content/van-ban/test-$x.md"
+done
+printf '%s\n' "INSERT INTO targets (indicator, unit, period, value, comparison, note, source, source_file) VALUES ('so-hoa', 'phuoc-loc', '2030', 50, '>=', 'note-by-file-b', '99/TEST', 'seeds/test-b.txt');" \
+	"INSERT INTO targets (indicator, unit, period, value, comparison, note, source, source_file) VALUES ('so-hoa', 'phuoc-loc', '2031', 50, '>=', 'note-two-pages', '99/TEST', NULL);" \
+	"INSERT INTO targets (indicator, unit, period, value, comparison, note, source, source_file) VALUES ('so-hoa', 'phuoc-loc', '2032', 50, '>=', 'note-file-only', '98/NONE', 'seeds/test-a.txt');" \
+	"INSERT INTO targets (indicator, unit, period, value, comparison, note, source, source_file) VALUES ('so-hoa', 'phuoc-loc', '2033', 50, '>=', 'note-one-page', '/KH-UBND', 'seeds/other.txt');" \
+	>"$S/data/96-source-test.sql"
+run build --source "$S" --now 2026-11-21 --quiet; expect_rc 0 "build with two pages of one number"
+H=$P/chi-tieu/so-hoa/index.html
+expect_grep '<td>note-by-file-b</td><td><a href="/van-ban/test-b/">Quyết định 99/TEST, 02/01/2024</a>' "$H" "several by number: the one with the file"
+expect_grep '<td>note-two-pages</td><td>99/TEST</td>' "$H" "several by number, no file: not linked"
+expect_grep '<td>note-file-only</td><td><a href="/van-ban/test-a/">' "$H" "no page by number: the page of the file"
+expect_grep '<td>note-one-page</td><td><a href="/van-ban/ke-hoach-cchc-2023/">' "$H" "one page by number: that page"
+rm "$S/data/96-source-test.sql" "$S/content/van-ban/test-a.md" "$S/content/van-ban/test-b.md"
+run build --source "$S" --now 2026-11-21 --quiet; expect_rc 0 "build again"
+
 # --- a bad row fails the build with file and line; public/ stays ---
 before=$(tree_sum "$P")
 bad() { # bad NAME LINE MESSAGE SQL: writes data/95-bad.sql, builds, checks

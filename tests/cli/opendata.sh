@@ -117,4 +117,23 @@ expect_err "is not published as open data" "odd table name warned"
 check "odd table not written" [ "$(ls "$TMP/la/du-lieu" | wc -l)" -eq "$(ls "$D" | wc -l)" ]
 rm -f "$S/data/zz-la.sql"
 
+# cells of every kind, byte for byte, the CSV and the JSON from one read:
+# quotes, '<', a leading space, a tab, a line break and control characters
+# (CSV quoting, JSON escapes), BLOBs in hex, the infinities (inf in CSV,
+# null in JSON), an integer beyond a double's precision, NULL, a sample row
+printf "CREATE TABLE odd (t TEXT, r REAL, i INTEGER, b BLOB, source);\n%s\n%s\n%s\n%s\n" \
+	"INSERT INTO odd VALUES ('a \"q\", <b>', 1e999, -5, X'00ff', NULL);" \
+	"INSERT INTO odd VALUES (' lead', 0.1, 9007199254740993, X'', 'line
+two\\');" \
+	"INSERT INTO odd VALUES ('tab	', -1e999, 0, NULL, 2.5);" \
+	"INSERT INTO odd VALUES (char(1, 127) || 'é', 1.5e300, 3, 'x', 'sample');" >"$S/data/zz-odd.sql"
+run build --source "$S" --now 2026-11-21 --quiet --output "$TMP/odd"
+expect_rc 0 "odd cells build"
+printf '\357\273\277t,r,i,b,source\r\n"a ""q"", <b>",inf,-5,00ff,\r\n" lead",0.1,9007199254740993,,"line\ntwo\\"\r\n"tab\t",-inf,0,,2.5\r\n\001\177\303\251,1.5e+300,3,x,sample\r\n' >"$TMP/odd.csv"
+printf '[{"t":"a \\"q\\", \\u003cb>","r":null,"i":-5,"b":"00ff","source":null},{"t":" lead","r":0.1,"i":9007199254740993,"b":"","source":"line\\ntwo\\\\"},{"t":"tab\\t","r":null,"i":0,"b":null,"source":2.5},{"t":"\\u0001\\u007f\303\251","r":1.5e+300,"i":3,"b":"x","source":"sample"}]\n' >"$TMP/odd.json"
+check "odd cells: the CSV byte for byte" cmp "$TMP/odd.csv" "$TMP/odd/du-lieu/odd.csv"
+check "odd cells: the JSON byte for byte" cmp "$TMP/odd.json" "$TMP/odd/du-lieu/odd.json"
+expect_grep "1/4." "$TMP/odd/data.json" "odd cells: the sample row counted"
+rm -f "$S/data/zz-odd.sql"
+
 done_suite opendata

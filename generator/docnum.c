@@ -534,6 +534,25 @@ int docnum_key(char *key, const char *s, size_t len)
 	return 0;
 }
 
+/* The first ASCII digit at or after s[i], or len: eight bytes at a time
+ * through the text between numbers. */
+static size_t next_digit(const char *s, size_t len, size_t i)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+
+	while (i + 8 <= len) {
+		uint64_t x, y;
+		memcpy(&x, s + i, 8);
+		y = x ^ (ones * '0'); /* digits become bytes 0..9, and only they */
+		if (((y - ones * 10) & ~y & high) != 0)
+			break; /* a byte below 10 here */
+		i += 8;
+	}
+	while (i < len && !is_digit((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
 int docnum_find_all(const char *text, size_t len, docnum_cite **out, size_t *n)
 {
 	docnum_cite *arr = NULL, c;
@@ -545,10 +564,9 @@ int docnum_find_all(const char *text, size_t len, docnum_cite **out, size_t *n)
 		size_t ps, end, j;
 		int32_t prev, next;
 
-		if (!is_digit((unsigned char)text[i])) {
-			i++;
-			continue;
-		}
+		i = next_digit(text, len, i);
+		if (i >= len)
+			break;
 		prev = cp_before(text, i, &ps);
 		if (is_letter(prev) || is_digit(prev) || prev == '/' || prev == '.' || prev == ',' ||
 		    prev == '-' || prev == '&')

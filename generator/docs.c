@@ -7,10 +7,15 @@
  * cite it (rebuilt from the pages after any change).
  *
  * Bodies are HTML when this module sees them. plain_build() takes the text
- * out of the tags, entities decoded, with the HTML offset of every text
- * byte and the text run ("segment") it belongs to, so that a citation found
- * in the text can be wrapped in the HTML when it lies in one run outside
- * any link.
+ * out of the tags, entities decoded, as spans that give the HTML offset of
+ * every text byte and the text run ("segment") it belongs to, so that a
+ * citation found in the text can be wrapped in the HTML when it lies in one
+ * run outside any link. docs_load() keeps each page's citations with the
+ * HTML they span; docs_extend() uses them when the body it gets is the one
+ * read (same length and html_hash()), and reads a changed body again
+ * (tables.h wraps a body's tables first). Rendering only reads the graph: the
+ * replacements, the years and the plans' task counts are found while
+ * loading, so that docs_extend() may run on several threads at once.
  */
 #include "docs.h"
 
@@ -25,7 +30,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #define NONE SIZE_MAX
 #define BLANK "\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0" /* a day or month left blank: no-break spaces */
@@ -48,15 +52,31 @@ typedef struct {
 	size_t *citers;       /* indices of the dpages citing it */
 	size_t ncit, capcit;
 	size_t next;          /* the next node in its hash chain */
+	size_t rep;           /* the held node of replaced_by, NONE when none */
+	size_t reps_at, nreps;/* the replaced nodes it replaces: g->reps[reps_at..] */
 } node;
+
+/* A citation found in a page's body, and the HTML it spans there. */
+typedef struct {
+	docnum_cite c;
+	size_t hs, he;        /* hs NONE: markup splits it, or it is in a link */
+} dcite;
 
 typedef struct {
 	page *p;
 	size_t self;          /* its node (held), or NONE (a draft) */
 	size_t *cites;        /* nodes, in order of first citation */
 	size_t ncites, capcites;
+	dcite *found;         /* the citations of the body when scanned */
+	size_t nfound;
+	size_t html_len;      /* that body: its length and html_hash() */
+	uint64_t html_hash;
+	int tasks;            /* the tasks of the plan it is (tasks.h) */
 } dpage;
 
+/* Everything here is written while loading (docs_load, docs_dependents:
+ * one thread) and only read while rendering, which docs_extend() does on
+ * several threads at once. */
 struct docs_graph {
 	node *nodes;
 	size_t nnodes, capnodes;
@@ -66,6 +86,11 @@ struct docs_graph {
 	size_t npages;
 	dpage **by_ptr;       /* pages sorted by page pointer */
 	page *section;        /* the documents' section, NULL when none */
+	size_t *reps;         /* replaced nodes by replacing node, then index */
+	size_t ncited;        /* nodes cited and not held */
+	int *years;           /* the documents' years, newest first */
+	size_t *year_counts;  /* and how many each */
+	size_t nyears;
 };
 
 /* ---- nodes ---- */
@@ -116,6 +141,7 @@ static size_t node_new(docs_graph *g, const char *key, int year)
 	}
 	n = &g->nodes[g->nnodes];
 	memset(n, 0, sizeof *n);
+	n->rep = NONE;
 	memcpy(n->key, key, DOCNUM_KEY_MAX);
 	n->key[DOCNUM_KEY_MAX - 1] = '\0';
 	n->year = year;
@@ -214,56 +240,106 @@ static char *display_of(const char *s, size_t len)
 
 /* ---- HTML text ---- */
 
+/* A piece of the text and where it comes from. lit: text[t..] is html[h..]
+ * byte for byte (to the next span); else every byte of it comes from
+ * html[h] (an entity decoded, or the line break of a tag). */
+typedef struct {
+	size_t t, h;
+	uint32_t seg;    /* its text run; IN_LINK when inside <a> */
+	uint32_t lit;
+} span;
+
 typedef struct {
 	buf_t text;
-	size_t *src;     /* HTML offset of each text byte */
-	uint32_t *seg;   /* its text run; IN_LINK when inside <a> */
-	size_t cap;
-	int maps;
+	span *sp;        /* in text order */
+	size_t nsp, capsp;
 } plain;
 
-static int plain_put(plain *pl, const char *b, size_t n, size_t src, uint32_t seg)
-{
-	size_t i;
+#define PLAIN_INIT { BUF_INIT, NULL, 0, 0 }
 
-	if (pl->maps && pl->text.len + n > pl->cap) {
-		size_t cap = pl->cap ? pl->cap * 2 : 1024;
-		size_t *s;
-		uint32_t *g;
-		while (cap < pl->text.len + n)
-			cap *= 2;
-		s = realloc(pl->src, cap * sizeof *s);
-		if (!s)
+static int plain_put(plain *pl, const char *b, size_t n, size_t src, uint32_t seg, int lit)
+{
+	span *s;
+
+	if (pl->nsp == pl->capsp) {
+		size_t cap = pl->capsp ? pl->capsp * 2 : 256;
+		span *a = realloc(pl->sp, cap * sizeof *a);
+		if (!a)
 			return err_oom();
-		pl->src = s;
-		g = realloc(pl->seg, cap * sizeof *g);
-		if (!g)
-			return err_oom();
-		pl->seg = g;
-		pl->cap = cap;
+		pl->sp = a;
+		pl->capsp = cap;
 	}
-	if (pl->maps)
-		for (i = 0; i < n; i++) {
-			pl->src[pl->text.len + i] = src;
-			pl->seg[pl->text.len + i] = seg;
-		}
+	s = &pl->sp[pl->nsp++];
+	s->t = pl->text.len;
+	s->h = src;
+	s->seg = seg;
+	s->lit = (uint32_t)lit;
 	return buf_put(&pl->text, b, n) < 0 ? err_oom() : 0;
+}
+
+/* Empties pl for another page, keeping its memory. */
+static void plain_reset(plain *pl)
+{
+	buf_reset(&pl->text);
+	pl->nsp = 0;
 }
 
 static void plain_free(plain *pl)
 {
 	buf_free(&pl->text);
-	free(pl->src);
-	free(pl->seg);
+	free(pl->sp);
 	memset(pl, 0, sizeof *pl);
 }
 
-static int tag_is(const char *name, size_t n, const char *const *list)
+/* The span text byte k (< text.len) belongs to. */
+static const span *span_of(const plain *pl, size_t k)
 {
-	for (; *list; list++)
-		if (strlen(*list) == n && strncasecmp(*list, name, n) == 0)
-			return 1;
-	return 0;
+	size_t lo = 0, hi = pl->nsp;
+
+	while (hi - lo > 1) { /* the last span whose t <= k */
+		size_t mid = lo + (hi - lo) / 2;
+		if (pl->sp[mid].t <= k)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &pl->sp[lo];
+}
+
+/* The HTML offset of text byte k, and its run. */
+static size_t src_of(const plain *pl, size_t k, uint32_t *seg)
+{
+	const span *s = span_of(pl, k);
+
+	*seg = s->seg;
+	return s->lit ? s->h + (k - s->t) : s->h;
+}
+
+enum { TAG_BLOCK, TAG_INLINE, TAG_HIDDEN };
+
+/* What a tag name (any case) is to the text: inline (no line break),
+ * hidden (its content is no text: code, pre, script, style, template) or
+ * block. */
+static int tag_class(const char *name, size_t n)
+{
+	/* by length: the inline ones, then the hidden ones */
+	static const char *const inl[9] = { "", "abiusq", "em", "delinssubsupkbdvardfnbdibdowbr",
+					     "spanmarkabbrcitetimedata", "small", "strong", "", "" };
+	static const char *const hid[9] = { "", "", "", "pre", "code", "style", "script", "", "template" };
+	char lc[8];
+	size_t i;
+
+	if (n == 0 || n > sizeof lc)
+		return TAG_BLOCK;
+	for (i = 0; i < n; i++)
+		lc[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] - 'A' + 'a' : name[i]);
+	for (i = 0; inl[n][i]; i += n)
+		if (memcmp(inl[n] + i, lc, n) == 0)
+			return TAG_INLINE;
+	for (i = 0; hid[n][i]; i += n)
+		if (memcmp(hid[n] + i, lc, n) == 0)
+			return TAG_HIDDEN;
+	return TAG_BLOCK;
 }
 
 /* The length of the entity at h[i] ('&') and its text in out (UTF-8);
@@ -325,30 +401,24 @@ static size_t entity(const char *h, size_t n, size_t i, char *out, size_t *olen)
 	return 0;
 }
 
-/* The text of html h[0..n): text outside tags, entities decoded, a line
- * break for each block-level tag; nothing from code, pre, script, style.
- * maps: also the offsets and runs. 0 / -1. */
-static int plain_build(plain *pl, const char *h, size_t n, int maps)
+/* The text of html h[0..n) into pl (emptied first): text outside tags,
+ * entities decoded, a line break for each block-level tag; nothing from
+ * code, pre, script, style, template. 0 / -1. */
+static int plain_build(plain *pl, const char *h, size_t n)
 {
-	static const char *const inl[] = {
-		"a", "em", "strong", "span", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup",
-		"abbr", "cite", "q", "time", "kbd", "var", "dfn", "bdi", "bdo", "data", "wbr", NULL
-	};
-	static const char *const hidden[] = { "code", "pre", "script", "style", "template", NULL };
 	size_t i = 0;
 	uint32_t seg = 0;
 	int in_a = 0, skip = 0;
 
-	memset(pl, 0, sizeof *pl);
-	pl->maps = maps;
+	plain_reset(pl);
 	while (i < n) {
 		if (h[i] == '<') {
 			size_t j = i + 1, k, nl;
-			int closing = 0;
+			int closing = 0, cls;
 			if (i + 4 <= n && memcmp(h + i, "<!--", 4) == 0) {
 				const char *e = NULL;
 				for (k = i + 4; k + 3 <= n; k++)
-					if (memcmp(h + k, "-->", 3) == 0) {
+					if (h[k] == '-' && memcmp(h + k, "-->", 3) == 0) {
 						e = h + k;
 						break;
 					}
@@ -366,46 +436,57 @@ static int plain_build(plain *pl, const char *h, size_t n, int maps)
 				;
 			nl = k - j;
 			if (nl == 0) { /* a lone '<' in text (cmark escapes it; be safe) */
-				if (!skip && plain_put(pl, "<", 1, i, seg | (in_a ? IN_LINK : 0)) < 0)
+				if (!skip && plain_put(pl, "<", 1, i, seg | (in_a ? IN_LINK : 0), 1) < 0)
 					return -1;
 				i++;
 				continue;
 			}
 			for (; k < n && h[k] != '>'; k++)
 				if (h[k] == '"' || h[k] == '\'') {
-					char q = h[k];
-					for (k++; k < n && h[k] != q; k++)
-						;
-					if (k >= n)
+					const char *q = memchr(h + k + 1, h[k], n - k - 1);
+					if (!q) {
+						k = n;
 						break;
+					}
+					k = (size_t)(q - h);
 				}
-			if (tag_is(h + j, nl, hidden))
+			cls = tag_class(h + j, nl);
+			if (cls == TAG_HIDDEN)
 				skip += closing ? (skip > 0 ? -1 : 0) : 1;
 			else if (nl == 1 && (h[j] == 'a' || h[j] == 'A'))
 				in_a += closing ? (in_a > 0 ? -1 : 0) : 1;
-			if (!tag_is(h + j, nl, inl) && plain_put(pl, "\n", 1, i, seg) < 0)
+			if (cls != TAG_INLINE && plain_put(pl, "\n", 1, i, seg, 0) < 0)
 				return -1;
 			seg++;
 			i = k < n ? k + 1 : n;
 			continue;
 		}
-		if (skip) {
-			i++;
+		if (skip) { /* to the next tag */
+			const char *lt = memchr(h + i, '<', n - i);
+			i = lt ? (size_t)(lt - h) : n;
 			continue;
 		}
 		if (h[i] == '&') {
 			char out[4];
 			size_t ol, el = entity(h, n, i, out, &ol);
 			if (el) {
-				if (plain_put(pl, out, ol, i, seg | (in_a ? IN_LINK : 0)) < 0)
+				if (plain_put(pl, out, ol, i, seg | (in_a ? IN_LINK : 0), 0) < 0)
 					return -1;
 				i += el;
 				continue;
 			}
 		}
-		if (plain_put(pl, h + i, 1, i, seg | (in_a ? IN_LINK : 0)) < 0)
-			return -1;
-		i++;
+		{
+			/* text up to the next tag or entity, as it is */
+			const char *lt = memchr(h + i + 1, '<', n - i - 1), *amp;
+			size_t e = lt ? (size_t)(lt - h) : n;
+			amp = memchr(h + i + 1, '&', e - i - 1);
+			if (amp)
+				e = (size_t)(amp - h);
+			if (plain_put(pl, h + i, e - i, i, seg | (in_a ? IN_LINK : 0), 1) < 0)
+				return -1;
+			i = e;
+		}
 	}
 	return 0;
 }
@@ -413,7 +494,8 @@ static int plain_build(plain *pl, const char *h, size_t n, int maps)
 /* The HTML end of text byte k (exclusive). */
 static size_t src_end(const plain *pl, const char *h, size_t n, size_t k)
 {
-	size_t s = pl->src[k];
+	uint32_t seg;
+	size_t s = src_of(pl, k, &seg);
 	char out[4];
 	size_t ol;
 
@@ -491,31 +573,89 @@ static size_t resolve(docs_graph *g, const dpage *dp, const docnum_cite *c, cons
 	return i == dp->self ? NONE : i;
 }
 
-/* Reads dp's citations (its page's body) into dp->cites. 0 / -1. */
-static int scan_page(docs_graph *g, dpage *dp)
+/* A hash of a body, to know it again in docs_extend(). */
+static uint64_t html_hash(const char *s, size_t n)
 {
-	plain pl;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s + i, n - i);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDull;
+	return h ^ (h >> 33);
+}
+
+/* The citations of html h[0..n) in *out (malloc'd, NULL when none), with
+ * the HTML each spans; pl holds the text after. 0 / -1. */
+static int find_cites(plain *pl, const char *h, size_t n, dcite **out, size_t *nout)
+{
 	docnum_cite *cs = NULL;
-	size_t n = 0, k;
-	int oom = 0, r = -1;
+	dcite *f = NULL;
+	size_t nc = 0, k;
+
+	*out = NULL;
+	*nout = 0;
+	if (plain_build(pl, h, n) < 0 || docnum_find_all(pl->text.ptr, pl->text.len, &cs, &nc) < 0)
+		return -1;
+	if (nc && !(f = malloc(nc * sizeof *f))) {
+		free(cs);
+		return err_oom();
+	}
+	for (k = 0; k < nc; k++) {
+		size_t s = cs[k].start, e = cs[k].end;
+		uint32_t ss, se;
+		f[k].c = cs[k];
+		f[k].hs = f[k].he = NONE;
+		if (e <= s)
+			continue;
+		f[k].hs = src_of(pl, s, &ss);
+		src_of(pl, e - 1, &se);
+		if (ss != se || (ss & IN_LINK)) {
+			f[k].hs = NONE;
+			continue;
+		}
+		f[k].he = src_end(pl, h, n, e - 1);
+	}
+	free(cs);
+	*out = f;
+	*nout = nc;
+	return 0;
+}
+
+/* Reads dp's citations (its page's body) into dp->cites and dp->found;
+ * pl is work space. 0 / -1. */
+static int scan_page(docs_graph *g, dpage *dp, plain *pl)
+{
+	const buf_t *html = &dp->p->cf.md.html;
+	dcite *f;
+	size_t n, k;
+	int oom = 0;
 
 	dp->ncites = 0;
-	if (plain_build(&pl, dp->p->cf.md.html.ptr, dp->p->cf.md.html.len, 0) < 0)
-		goto done;
-	if (docnum_find_all(pl.text.ptr, pl.text.len, &cs, &n) < 0)
-		goto done;
+	free(dp->found);
+	dp->found = NULL;
+	dp->nfound = 0;
+	if (find_cites(pl, html->ptr, html->len, &f, &n) < 0)
+		return -1;
 	for (k = 0; k < n; k++) {
-		size_t i = resolve(g, dp, &cs[k], pl.text.ptr, 1, &oom);
-		if (oom)
-			goto done;
-		if (i != NONE && push_idx(&dp->cites, &dp->ncites, &dp->capcites, i) < 0)
-			goto done;
+		size_t i = resolve(g, dp, &f[k].c, pl->text.ptr, 1, &oom);
+		if (oom || (i != NONE && push_idx(&dp->cites, &dp->ncites, &dp->capcites, i) < 0)) {
+			free(f);
+			return -1;
+		}
 	}
-	r = 0;
-done:
-	free(cs);
-	plain_free(&pl);
-	return r;
+	dp->found = f;
+	dp->nfound = n;
+	dp->html_len = html->len;
+	dp->html_hash = html_hash(html->ptr, html->len);
+	return 0;
 }
 
 static int rebuild_citers(docs_graph *g)
@@ -527,9 +667,23 @@ static int rebuild_citers(docs_graph *g)
 	for (i = 0; i < g->npages; i++)
 		for (k = 0; k < g->pages[i].ncites; k++) {
 			node *nd = &g->nodes[g->pages[i].cites[k]];
-			if (push_idx(&nd->citers, &nd->ncit, &nd->capcit, i) < 0)
-				return -1;
+			/* a page cites a node once and comes after the ones before:
+			 * push_idx()'s search for a repeat would find none */
+			if (nd->ncit && nd->citers[nd->ncit - 1] == i)
+				continue;
+			if (nd->ncit == nd->capcit) {
+				size_t nc = nd->capcit ? nd->capcit * 2 : 8;
+				size_t *x = realloc(nd->citers, nc * sizeof *x);
+				if (!x)
+					return err_oom();
+				nd->citers = x;
+				nd->capcit = nc;
+			}
+			nd->citers[nd->ncit++] = i;
 		}
+	g->ncited = 0;
+	for (i = 0; i < g->nnodes; i++)
+		g->ncited += !g->nodes[i].held && g->nodes[i].ncit > 0;
 	return 0;
 }
 
@@ -719,6 +873,105 @@ static dpage *find_page(const docs_graph *g, const page *p)
 	return NULL;
 }
 
+static int cmp_int_desc(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x < y) - (x > y);
+}
+
+/* The years of the documents, newest first, and how many each. */
+static int doc_years(const docs_graph *g, int **years, size_t **counts, size_t *n)
+{
+	int *y = malloc((g->npages ? g->npages : 1) * sizeof *y);
+	size_t *cnt = calloc(g->npages ? g->npages : 1, sizeof *cnt), i, m = 0, k;
+
+	*years = NULL;
+	*counts = NULL;
+	*n = 0;
+	if (!y || !cnt) {
+		free(y);
+		free(cnt);
+		return err_oom();
+	}
+	for (i = 0; i < g->npages; i++)
+		if (g->pages[i].p->cf.has_date)
+			y[m++] = g->pages[i].p->cf.date.year;
+	if (m > 1)
+		qsort(y, m, sizeof *y, cmp_int_desc);
+	for (i = 0, k = 0; i < m; i++) {
+		if (k && y[k - 1] == y[i]) {
+			cnt[k - 1]++;
+			continue;
+		}
+		y[k] = y[i];
+		cnt[k++] = 1;
+	}
+	*years = y;
+	*counts = cnt;
+	*n = k;
+	return 0;
+}
+
+/* Each node's replacing held document (rep, as its replaced_by names it)
+ * and, for each held one, the replaced nodes naming it (reps_at, nreps),
+ * in node order. 0 / -1. */
+static int link_replacements(docs_graph *g)
+{
+	size_t i, k, n = 0, at = 0, *r;
+
+	for (i = 0; i < g->nnodes; i++) {
+		node *nd = &g->nodes[i];
+		docnum_symbol sym;
+		nd->rep = NONE;
+		nd->nreps = 0;
+		if (!nd->replaced_by || docnum_parse(&sym, nd->replaced_by, strlen(nd->replaced_by)) != 1)
+			continue;
+		for (k = node_first(g, sym.key); k != NONE; k = node_next(g, k))
+			if (g->nodes[k].held) {
+				nd->rep = k;
+				break;
+			}
+	}
+	for (i = 0; i < g->nnodes; i++)
+		if (g->nodes[i].status == LEGAL_REPLACED && g->nodes[i].rep != NONE) {
+			g->nodes[g->nodes[i].rep].nreps++;
+			n++;
+		}
+	r = malloc((n ? n : 1) * sizeof *r);
+	if (!r)
+		return err_oom();
+	for (i = 0; i < g->nnodes; i++) {
+		g->nodes[i].reps_at = at;
+		at += g->nodes[i].nreps;
+		g->nodes[i].nreps = 0;
+	}
+	for (i = 0; i < g->nnodes; i++)
+		if (g->nodes[i].status == LEGAL_REPLACED && g->nodes[i].rep != NONE) {
+			node *h = &g->nodes[g->nodes[i].rep];
+			r[h->reps_at + h->nreps++] = i;
+		}
+	free(g->reps);
+	g->reps = r;
+	return 0;
+}
+
+typedef struct {
+	site *s;
+	docs_graph *g;
+} plan_ud;
+
+/* tasks_each_plan(): a plan's count for its document. */
+static int plan_tasks(void *ud, const char *url, int count)
+{
+	plan_ud *u = ud;
+	page *p = site_find(u->s, url);
+	dpage *dp = p ? find_page(u->g, p) : NULL;
+
+	if (dp)
+		dp->tasks = count;
+	return 0;
+}
+
 void docs_free(docs_graph *g)
 {
 	size_t i;
@@ -729,16 +982,23 @@ void docs_free(docs_graph *g)
 		node_free(&g->nodes[i]);
 	free(g->nodes);
 	free(g->heads);
-	for (i = 0; i < g->npages; i++)
+	for (i = 0; i < g->npages; i++) {
 		free(g->pages[i].cites);
+		free(g->pages[i].found);
+	}
 	free(g->pages);
 	free(g->by_ptr);
+	free(g->reps);
+	free(g->years);
+	free(g->year_counts);
 	free(g);
 }
 
 int docs_load(site *s)
 {
 	docs_graph *g = calloc(1, sizeof *g);
+	plain pl = PLAIN_INIT;
+	plan_ud pu;
 	size_t i, n = 0;
 
 	s->docs = g;
@@ -809,17 +1069,25 @@ int docs_load(site *s)
 	if (g->npages > 1)
 		qsort(g->by_ptr, g->npages, sizeof *g->by_ptr, ptr_cmp);
 	for (i = 0; i < g->npages; i++)
-		if (scan_page(g, &g->pages[i]) < 0)
+		if (scan_page(g, &g->pages[i], &pl) < 0)
 			goto fail;
+	plain_free(&pl);
 	if (rebuild_citers(g) < 0 || load_legal_table(g, s) < 0)
 		goto fail;
 	for (i = 0; i < g->npages; i++)
 		if (load_legal_fm(g, &g->pages[i]) < 0)
 			goto fail;
+	/* what rendering reads, ready before it starts on several threads */
+	pu.s = s;
+	pu.g = g;
+	if (link_replacements(g) < 0 || doc_years(g, &g->years, &g->year_counts, &g->nyears) < 0 ||
+	    tasks_each_plan(s, plan_tasks, &pu) < 0)
+		goto fail;
 	return 0;
 oom:
 	err_oom();
 fail:
+	plain_free(&pl);
 	docs_free(g);
 	s->docs = NULL;
 	return -1;
@@ -829,6 +1097,7 @@ int docs_dependents(site *s, page *changed, incr_pages *more)
 {
 	docs_graph *g = s->docs;
 	dpage *dp = g ? find_page(g, changed) : NULL;
+	plain pl = PLAIN_INIT;
 	size_t *old, nold, k;
 	int r = -1;
 
@@ -839,7 +1108,8 @@ int docs_dependents(site *s, page *changed, incr_pages *more)
 	if (!old)
 		return err_oom();
 	memcpy(old, dp->cites, nold * sizeof *old);
-	if (nfc_body(changed) < 0 || scan_page(g, dp) < 0 || rebuild_citers(g) < 0)
+	if (nfc_body(changed) < 0 || scan_page(g, dp, &pl) < 0 || rebuild_citers(g) < 0 ||
+	    link_replacements(g) < 0)
 		goto done;
 	for (k = 0; k < nold; k++)
 		if (g->nodes[old[k]].held && incr_pages_add(more, g->nodes[old[k]].held) < 0)
@@ -849,6 +1119,7 @@ int docs_dependents(site *s, page *changed, incr_pages *more)
 			goto done;
 	r = 0;
 done:
+	plain_free(&pl);
 	free(old);
 	return r;
 }
@@ -913,15 +1184,7 @@ static void put_url(render_ctx *c, value *t, const char *k, const char *url, int
 /* A held node whose number is that of the document replacing n. */
 static const node *replacement(const docs_graph *g, const node *n)
 {
-	docnum_symbol sym;
-	size_t i;
-
-	if (!n->replaced_by || docnum_parse(&sym, n->replaced_by, strlen(n->replaced_by)) != 1)
-		return NULL;
-	for (i = node_first(g, sym.key); i != NONE; i = node_next(g, i))
-		if (g->nodes[i].held)
-			return &g->nodes[i];
-	return NULL;
+	return n->rep != NONE ? &g->nodes[n->rep] : NULL;
 }
 
 /* "/van-ban/da-dan-chieu/" and the anchor of a node there. */
@@ -989,28 +1252,33 @@ static int legal_note(render_ctx *c, const docs_graph *g, const node *n, buf_t *
 	return out->oom ? err_oom() : 0;
 }
 
-/* The body with its citations linked (see docs.h). */
+/* The body h[0..n) with its citations linked (see docs.h). The
+ * citations found when the page was loaded serve when h is that body
+ * (tables.h changes the bodies with tables); else h is read again. */
 static int link_body(render_ctx *c, docs_graph *g, const dpage *dp, const char *h, size_t n, buf_t *out)
 {
-	plain pl;
-	docnum_cite *cs = NULL;
-	size_t nc = 0, k, prev = 0;
+	const dcite *f = dp->found;
+	dcite *own = NULL;
+	size_t nf = dp->nfound, k, prev = 0;
 	buf_t u = BUF_INIT;
 	int oom = 0, r = -1;
 
-	if (plain_build(&pl, h, n, 1) < 0 || docnum_find_all(pl.text.ptr, pl.text.len, &cs, &nc) < 0)
-		goto done;
-	for (k = 0; k < nc; k++) {
-		size_t s = cs[k].start, e = cs[k].end, hs, he, ni;
+	if (n != dp->html_len || html_hash(h, n) != dp->html_hash) {
+		plain pl = PLAIN_INIT;
+		r = find_cites(&pl, h, n, &own, &nf);
+		plain_free(&pl);
+		if (r < 0)
+			return -1;
+		r = -1;
+		f = own;
+	}
+	for (k = 0; k < nf; k++) {
+		size_t hs = f[k].hs, he = f[k].he, ni;
 		const node *nd;
-		ni = resolve(g, dp, &cs[k], pl.text.ptr, 0, &oom);
-		if (ni == NONE || e <= s || pl.seg[s] != pl.seg[e - 1] || (pl.seg[s] & IN_LINK))
+		ni = resolve(g, dp, &f[k].c, NULL, 0, &oom);
+		if (ni == NONE || hs == NONE || hs < prev || he > n)
 			continue;
 		nd = &g->nodes[ni];
-		hs = pl.src[s];
-		he = src_end(&pl, h, n, e - 1);
-		if (hs < prev || he > n)
-			continue;
 		buf_put(out, h + prev, hs - prev);
 		if (nd->held) {
 			buf_reset(&u);
@@ -1033,8 +1301,7 @@ static int link_body(render_ctx *c, docs_graph *g, const dpage *dp, const char *
 	buf_put(out, h + prev, n - prev);
 	r = out->oom ? err_oom() : 0;
 done:
-	free(cs);
-	plain_free(&pl);
+	free(own);
 	buf_free(&u);
 	return r;
 }
@@ -1121,16 +1388,18 @@ static int json_script(buf_t *out, const value *v)
 	int r;
 
 	r = value_to_json(&j, v, 0);
-	for (i = 0; r == 0 && i < j.len; i++) {
-		char ch = j.ptr[i];
-		if (ch == '<')
-			r = buf_puts(out, "\\u003c");
-		else if (ch == '>')
-			r = buf_puts(out, "\\u003e");
-		else if (ch == '&')
-			r = buf_puts(out, "\\u0026");
-		else
-			r = buf_putc(out, ch);
+	for (i = 0; r == 0 && i < j.len;) {
+		size_t k = i;
+		char ch;
+		while (k < j.len && j.ptr[k] != '<' && j.ptr[k] != '>' && j.ptr[k] != '&')
+			k++;
+		if (k > i && (r = buf_put(out, j.ptr + i, k - i)) < 0)
+			break;
+		if (k == j.len)
+			break;
+		ch = j.ptr[k];
+		r = buf_puts(out, ch == '<' ? "\\u003c" : ch == '>' ? "\\u003e" : "\\u0026");
+		i = k + 1;
 	}
 	buf_free(&j);
 	return r < 0 || out->oom ? err_oom() : 0;
@@ -1216,80 +1485,37 @@ static int year_url(const docs_graph *g, buf_t *b, int year)
 	return b->oom ? err_oom() : 0;
 }
 
-static int cmp_int_desc(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	return (x < y) - (x > y);
-}
-
-/* The years of the documents, newest first, and how many each. */
-static int doc_years(const docs_graph *g, int **years, size_t **counts, size_t *n)
-{
-	int *y = malloc((g->npages ? g->npages : 1) * sizeof *y);
-	size_t *cnt = calloc(g->npages ? g->npages : 1, sizeof *cnt), i, m = 0, k;
-
-	*years = NULL;
-	*counts = NULL;
-	*n = 0;
-	if (!y || !cnt) {
-		free(y);
-		free(cnt);
-		return err_oom();
-	}
-	for (i = 0; i < g->npages; i++)
-		if (g->pages[i].p->cf.has_date)
-			y[m++] = g->pages[i].p->cf.date.year;
-	if (m > 1)
-		qsort(y, m, sizeof *y, cmp_int_desc);
-	for (i = 0, k = 0; i < m; i++) {
-		if (k && y[k - 1] == y[i]) {
-			cnt[k - 1]++;
-			continue;
-		}
-		y[k] = y[i];
-		cnt[k++] = 1;
-	}
-	*years = y;
-	*counts = cnt;
-	*n = k;
-	return 0;
-}
-
-static int section_nav(render_ctx *c, docs_graph *g, value *pv)
+static int section_nav(render_ctx *c, const docs_graph *g, value *pv)
 {
 	value *nav = value_new_table(), *ys = value_new_array();
-	int *years = NULL, bad = 0;
-	size_t *counts = NULL, ny = 0, i, ncited = 0;
+	int bad = 0;
+	size_t i;
 	buf_t b = BUF_INIT;
 
-	if (!nav || !ys || doc_years(g, &years, &counts, &ny) < 0) {
+	if (!nav || !ys) {
 		value_free(nav);
 		value_free(ys);
-		return nav && ys ? -1 : err_oom();
+		return err_oom();
 	}
-	for (i = 0; i < ny; i++) {
+	for (i = 0; i < g->nyears; i++) {
 		value *e = value_new_table();
-		put_i(e, "year", years[i], &bad);
-		put_i(e, "count", (int64_t)counts[i], &bad);
-		if (year_url(g, &b, years[i]) < 0)
+		put_i(e, "year", g->years[i], &bad);
+		put_i(e, "count", (int64_t)g->year_counts[i], &bad);
+		if (year_url(g, &b, g->years[i]) < 0)
 			bad = 1;
 		put_url(c, e, "url", b.ptr, &bad);
 		push_v(ys, e, &bad);
 	}
-	for (i = 0; i < g->nnodes; i++)
-		ncited += !g->nodes[i].held && g->nodes[i].ncit > 0;
 	put_v(nav, "years", ys, &bad);
-	put_b(nav, "has_years", ny > 0, &bad);
+	put_b(nav, "has_years", g->nyears > 0, &bad);
 	if (year_url(g, &b, 0) < 0)
 		bad = 1;
 	put_url(c, nav, "years_url", b.ptr, &bad);
 	if (cited_url(g, &b) < 0)
 		bad = 1;
 	put_url(c, nav, "cited_url", b.ptr, &bad);
-	put_i(nav, "cited_count", (int64_t)ncited, &bad);
+	put_i(nav, "cited_count", (int64_t)g->ncited, &bad);
 	put_v(pv, "docs_nav", nav, &bad);
-	free(years);
-	free(counts);
 	buf_free(&b);
 	return bad ? (err_isset() ? -1 : err_oom()) : 0;
 }
@@ -1338,11 +1564,8 @@ int docs_extend(render_ctx *c, const page *p, value *pv)
 		for (k = 0; k < self->ncit; k++)
 			push_v(citedby, page_ref(c, g->pages[self->citers[k]].p, &bad), &bad);
 	/* what this document replaces */
-	for (k = 0; self && k < g->nnodes; k++) {
-		const node *nd = &g->nodes[k];
-		if (nd->status == LEGAL_REPLACED && replacement(g, nd) == self)
-			push_v(reps, node_value(c, g, nd, &bad), &bad);
-	}
+	for (k = 0; self && k < self->nreps; k++)
+		push_v(reps, node_value(c, g, &g->nodes[g->reps[self->reps_at + k]], &bad), &bad);
 	put_b(d, "has_cites", dp->ncites > 0, &bad);
 	put_v(d, "cites", cites, &bad);
 	put_b(d, "has_cited_by", self && self->ncit > 0, &bad);
@@ -1379,9 +1602,7 @@ int docs_extend(render_ctx *c, const page *p, value *pv)
 	if (cited_url(g, &b) < 0)
 		bad = 1;
 	put_url(c, d, "cited_url", b.ptr, &bad);
-	n = tasks_count(s, p->url);
-	if (n < 0)
-		goto fail_d;
+	n = dp->tasks;
 	if (n > 0) {
 		buf_reset(&b);
 		buf_printf(&b, "%snhiem-vu/", p->url);
@@ -1534,14 +1755,14 @@ static value *doc_item(render_ctx *c, const page *p, int *bad)
 
 static int gen_years(render_ctx *c, docs_graph *g)
 {
-	int *years = NULL, bad = 0, r = -1;
-	size_t *counts = NULL, ny = 0, i, k, j;
+	const int *years = g->years;
+	const size_t *counts = g->year_counts, ny = g->nyears;
+	int bad = 0, r = -1;
+	size_t i, k, j;
 	value *fields = NULL, *list = NULL;
 	buf_t url = BUF_INIT, title = BUF_INIT, idx = BUF_INIT;
 	const page *sec = g->section;
 
-	if (doc_years(g, &years, &counts, &ny) < 0)
-		return -1;
 	if (year_url(g, &idx, 0) < 0)
 		goto done;
 	/* one page per year: the documents in the section's order */
@@ -1609,8 +1830,6 @@ oom:
 done:
 	value_free(fields);
 	value_free(list);
-	free(years);
-	free(counts);
 	buf_free(&url);
 	buf_free(&title);
 	buf_free(&idx);

@@ -15,8 +15,9 @@
  * `replaces = ["61/2018/NĐ-CP"]`, `expired = 2025-07-01` or `true`) for
  * held documents, and from the data table legal_status for the others.
  *
- * docs_extend() (an extender, render.c) rewrites a document page's body:
- * each citation of a held document becomes a link, each other one a
+ * docs_extend() (an extender, render.c; it only reads what docs_load()
+ * built, so it runs on several threads at once) rewrites a document page's
+ * body: each citation of a held document becomes a link, each other one a
  * <span class="cited">, and a replaced or expired one gets a note after it
  * ("(đã được thay thế bởi 118/2025/NĐ-CP)"); text inside links, code and
  * citations split by markup are left as they are. It adds page.docs (what

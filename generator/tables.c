@@ -14,7 +14,8 @@ static int tag_at(const char *s, size_t n, const char *name)
 {
 	size_t k = strlen(name);
 
-	if (n <= k || strncasecmp(s, name, k) != 0)
+	/* most tags differ at once: "<p>", "<td>" */
+	if (n <= k || (s[1] | 0x20) != (name[1] | 0x20) || strncasecmp(s, name, k) != 0)
 		return 0;
 	return s[k] == '>' || s[k] == '/' || s[k] == ' ' || s[k] == '\t' ||
 	       s[k] == '\n' || s[k] == '\r' || s[k] == '\f';
@@ -71,8 +72,10 @@ static int walk(buf_t *out, const char *html, size_t len, const char *fallback)
 	int depth = 0, n = 0, in_heading = 0;
 
 	for (i = 0; i < len; i++) {
-		if (html[i] != '<')
-			continue;
+		const char *lt = memchr(html + i, '<', len - i);
+		if (!lt)
+			break;
+		i = (size_t)(lt - html);
 		if (depth == 0 && heading_at(html + i, len - i, 0)) {
 			const char *gt = memchr(html + i, '>', len - i);
 			if (gt) {

@@ -772,3 +772,26 @@ int tasks_count(site *s, const char *url)
 	value_free(rows);
 	return n;
 }
+
+int tasks_each_plan(site *s, int (*fn)(void *ud, const char *url, int count), void *ud)
+{
+	value *rows;
+	size_t i;
+	int r = 0;
+
+	if (!s->db || !data_has_table(s->db, "plan_tasks"))
+		return 0;
+	rows = data_query(s->db, "SELECT DISTINCT plan FROM plan_tasks", NULL, ORIGIN, 0, 0);
+	if (!rows)
+		return -1;
+	for (i = 0; r == 0 && i < value_len(rows); i++) {
+		const char *url = value_get_str(value_at(rows, i), "plan", NULL);
+		int n;
+		if (!url)
+			continue; /* not text: no page's URL */
+		n = tasks_count(s, url);
+		r = n < 0 ? -1 : fn(ud, url, n);
+	}
+	value_free(rows);
+	return r;
+}

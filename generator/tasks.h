@@ -60,7 +60,15 @@ task_status tasks_status(const task_deadline *dl, const value_dt *done, const va
 int tasks_generate(render_ctx *c);
 
 /* The number of tasks of the plan at url (a page URL, "/van-ban/x/"), 0
- * when none or when the site has no plan_tasks table; -1 on error. */
+ * when none or when the site has no plan_tasks table; -1 on error. Runs a
+ * query: not while pages render on several threads (data.h). */
 int tasks_count(site *s, const char *url);
+
+/* Calls fn(ud, url, count) for each plan of plan_tasks (each distinct
+ * `plan`, a page URL), count as tasks_count(s, url) gives it; nothing when
+ * the site has no plan_tasks table. For a module that shows the counts of
+ * many pages: ask once while loading (one thread), not per page. 0, or -1
+ * on error or when fn returns -1. */
+int tasks_each_plan(site *s, int (*fn)(void *ud, const char *url, int count), void *ud);
 
 #endif

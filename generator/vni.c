@@ -705,14 +705,25 @@ typedef struct {
 } word;
 
 /* The code point at s[i] (i < end) and its length; -1 and 1 for an
- * invalid sequence. ASCII without a call. */
-static size_t dec(const char *s, size_t end, size_t i, int32_t *cp)
+ * invalid sequence, as utf8proc_iterate() reads it. ASCII and the two- and
+ * three-byte letters of Vietnamese (U+0080..U+07FF, U+1000..U+CFFF)
+ * without a call. */
+static inline size_t dec(const char *s, size_t end, size_t i, int32_t *cp)
 {
+	const unsigned char *u = (const unsigned char *)s + i;
 	utf8proc_ssize_t l;
 
-	if (!((unsigned char)s[i] & 0x80)) {
-		*cp = (unsigned char)s[i];
+	if (u[0] < 0x80) {
+		*cp = u[0];
 		return 1;
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF && end - i >= 2 && (u[1] & 0xC0) == 0x80) {
+		*cp = (int32_t)((u[0] & 0x1F) << 6 | (u[1] & 0x3F));
+		return 2;
+	}
+	if (u[0] >= 0xE1 && u[0] <= 0xEC && end - i >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		*cp = (int32_t)((u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F));
+		return 3;
 	}
 	l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(end - i < 4 ? end - i : 4), cp);
 	if (l <= 0) {
@@ -725,15 +736,25 @@ static size_t dec(const char *s, size_t end, size_t i, int32_t *cp)
 /* The next word of line[pos..end); returns 0 at the end. */
 static int next_word(const char *s, size_t end, size_t *pos, word *w)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = *pos, start;
 	int32_t cp;
 	int only_space = 1;
 
 	while (i < end) {
-		size_t l = dec(s, end, i, &cp);
+		size_t l;
+		if (u[i] < 0x80) { /* ASCII: a letter starts a word */
+			if ((unsigned)((u[i] | 0x20) - 'a') < 26u)
+				break;
+			if (u[i] != ' ' && u[i] != '\t')
+				only_space = 0;
+			i++;
+			continue;
+		}
+		l = dec(s, end, i, &cp);
 		if (cp >= 0 && word_cp(cp))
 			break;
-		if (cp != ' ' && cp != '\t' && cp != 0xA0)
+		if (cp != 0xA0)
 			only_space = 0;
 		i += l;
 	}
@@ -741,23 +762,31 @@ static int next_word(const char *s, size_t end, size_t *pos, word *w)
 		*pos = end;
 		return 0;
 	}
-	memset(w, 0, sizeof *w);
+	w->n = 0; /* cps[n..] stay unset: nothing reads them */
+	w->latin1 = w->ascii = w->nonascii = 0;
+	w->gap_before = 0;
 	w->spaced = only_space && i > *pos;
 	start = i;
 	while (i < end) {
-		size_t l = dec(s, end, i, &cp);
-		if (cp < 0 || !word_cp(cp))
-			break;
+		size_t l;
+		if (u[i] < 0x80) {
+			if ((unsigned)((u[i] | 0x20) - 'a') >= 26u)
+				break;
+			cp = u[i];
+			l = 1;
+			w->ascii = 1;
+		} else {
+			l = dec(s, end, i, &cp);
+			if (cp < 0 || !word_cp(cp))
+				break;
+			w->nonascii = 1;
+			if (cp >= 0xA1 && cp <= 0xFF)
+				w->latin1 = 1;
+		}
 		if (w->n < MAX_CPS)
 			w->cps[w->n] = cp;
 		if (w->n <= MAX_CPS)
 			w->n++;
-		if (cp < 0x80)
-			w->ascii = 1;
-		else
-			w->nonascii = 1;
-		if (cp >= 0xA1 && cp <= 0xFF)
-			w->latin1 = 1;
 		i += l;
 	}
 	w->off = start;
@@ -780,20 +809,83 @@ static int legacy_word(search *s, const word *w)
 	return r;
 }
 
+/* legacy_word()'s answers for the words of one text, by their bytes (the
+ * same bytes are the same code points): a text repeats its words. */
+#define MEMO_SLOTS 1024 /* a power of two */
+#define MEMO_KEY 30     /* longer words are not kept */
+
+typedef struct {
+	unsigned char len;    /* 0: free */
+	unsigned char kind;
+	char key[MEMO_KEY];
+} memo_slot;
+
+typedef struct {
+	memo_slot slot[MEMO_SLOTS];
+	size_t n;
+} memo;
+
+/* legacy_word() through the memo m. */
+static int legacy_memo(search *s, memo *m, const char *text, const word *w)
+{
+	const char *b = text + w->off;
+	size_t len = w->end - w->off, i, k;
+	uint32_t h = 2166136261u;
+	memo_slot *e;
+	int kind;
+
+	if (!w->latin1 || !w->ascii || w->n > MAX_CPS)
+		return 0; /* what legacy_word() tells first, no dearer than the memo */
+	if (len > MEMO_KEY)
+		return legacy_word(s, w);
+	for (k = 0; k < len; k++)
+		h = (h ^ (unsigned char)b[k]) * 16777619u;
+	for (i = h & (MEMO_SLOTS - 1); (e = &m->slot[i])->len; i = (i + 1) & (MEMO_SLOTS - 1))
+		if (e->len == len && memcmp(e->key, b, len) == 0)
+			return e->kind;
+	kind = legacy_word(s, w);
+	if (m->n < MEMO_SLOTS / 4 * 3) { /* else full enough: no longer kept */
+		e->len = (unsigned char)len;
+		e->kind = (unsigned char)kind;
+		memcpy(e->key, b, len);
+		m->n++;
+	}
+	return kind;
+}
+
+/* 1 when s[0..n) may hold a Latin-1 character (U+00A1..U+00FF: bytes C2
+ * A1..BF or C3 80..BF), which every legacy word has; 0 when it cannot. */
+static int may_have_latin1(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+
+	if (n == 0)
+		return 0;
+	if (memchr(s, 0xC3, n))
+		return 1;
+	while ((p = memchr(p, 0xC2, (size_t)(e - p))) != NULL) {
+		if (++p < e && (unsigned char)*p >= 0xA1)
+			return 1;
+	}
+	return 0;
+}
+
 typedef struct {
 	size_t words, vni, tcvn3;  /* legacy words */
 	size_t first, first_end, last_end;
 	int flagged;               /* two different legacy words or more */
 } line_scan;
 
-static void scan_line(search *s, const char *text, size_t off, size_t end, line_scan *ls)
+static void scan_line(search *s, memo *m, const char *text, size_t off, size_t end, line_scan *ls)
 {
 	size_t pos = off;
 	word w;
 
 	memset(ls, 0, sizeof *ls);
+	if (!may_have_latin1(text + off, end - off))
+		return;
 	while (next_word(text, end, &pos, &w)) {
-		int k = legacy_word(s, &w);
+		int k = legacy_memo(s, m, text, &w);
 		if (!k)
 			continue;
 		if (!ls->words) {
@@ -831,19 +923,27 @@ static int line_caps(const char *text, size_t off, size_t end)
 
 int vni_scan(const char *text, size_t len, vni_hit **hits, size_t *n)
 {
-	search *s = malloc(sizeof *s);
+	search *s;
+	memo *m;
 	vni_hit *arr = NULL;
 	size_t cnt = 0, cap = 0, off = 0;
 	int line = 1;
 
 	*hits = NULL;
 	*n = 0;
-	if (!s)
+	if (!may_have_latin1(text, len))
+		return 0; /* no legacy word: most texts, at the cost of a memchr */
+	s = malloc(sizeof *s);
+	m = calloc(1, sizeof *m);
+	if (!s || !m) {
+		free(s);
+		free(m);
 		return err_oom();
+	}
 	while (off < len) {
 		size_t end = line_end(text, len, off);
 		line_scan ls;
-		scan_line(s, text, off, end, &ls);
+		scan_line(s, m, text, off, end, &ls);
 		if (ls.flagged) {
 			vni_hit *h;
 			int l2, col;
@@ -853,6 +953,7 @@ int vni_scan(const char *text, size_t len, vni_hit **hits, size_t *n)
 				if (!a) {
 					free(arr);
 					free(s);
+					free(m);
 					return err_oom();
 				}
 				arr = a;
@@ -871,6 +972,7 @@ int vni_scan(const char *text, size_t len, vni_hit **hits, size_t *n)
 		off = end + 1;
 	}
 	free(s);
+	free(m);
 	*hits = arr;
 	*n = cnt;
 	return 0;
@@ -1209,6 +1311,7 @@ int vni_fix(buf_t *out, const char *text, size_t len, size_t *nwords)
 {
 	lexicon x;
 	search *s;
+	memo *m;
 	unsigned char *flag;
 	size_t off, bad, before = out->len, nlines = 0, line;
 	int r = 0;
@@ -1226,16 +1329,18 @@ int vni_fix(buf_t *out, const char *text, size_t len, size_t *nwords)
 	for (off = 0; off < len; off++)
 		nlines += text[off] == '\n';
 	s = malloc(sizeof *s);
+	m = calloc(1, sizeof *m);
 	flag = calloc(nlines + 1, 1);
-	if (!s || !flag) {
+	if (!s || !m || !flag) {
 		free(s);
+		free(m);
 		free(flag);
 		return err_oom();
 	}
 	for (off = 0, line = 0; off <= len; line++) {
 		size_t end = line_end(text, len, off);
 		line_scan ls;
-		scan_line(s, text, off, end, &ls);
+		scan_line(s, m, text, off, end, &ls);
 		if (ls.flagged)
 			flag[line] = ls.tcvn3 > ls.vni ? VNI_ENC_TCVN3 : VNI_ENC_VNI;
 		off = end + 1;
@@ -1255,6 +1360,7 @@ int vni_fix(buf_t *out, const char *text, size_t len, size_t *nwords)
 		buf_truncate(out, before);
 	lex_free(&x);
 	free(s);
+	free(m);
 	free(flag);
 	return r;
 }

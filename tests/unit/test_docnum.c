@@ -245,9 +245,42 @@ static void test_edges(void)
 	CHECK_STR(find("46/UBND ngày 1 tháng 2 năm"), "46/UBND - <46/UBND>");
 }
 
+/* The scan jumps eight bytes at a time to the next digit: a number is
+ * found wherever it falls against those steps, and no byte is skipped. */
+static void test_digit_steps(void)
+{
+	static const char *const pads[] = { " ", "ạ", "x ", "(" };
+	char s[128], want[128];
+	size_t p, k;
+
+	for (p = 0; p < sizeof pads / sizeof *pads; p++)
+		for (k = 0; k < 20; k++) {
+			size_t i, o = 0;
+			docnum_cite *c = NULL;
+			size_t n = 0;
+			for (i = 0; i < k; i++)
+				o += (size_t)snprintf(s + o, sizeof s - o, "%s", pads[p]);
+			snprintf(s + o, sizeof s - o, " 9/KH-UBND và 10/QĐ-UBND");
+			CHECK(docnum_find_all(s, strlen(s), &c, &n) == 0);
+			CHECK(n == 2);
+			if (n == 2) {
+				CHECK(c[0].num_start == o + 1);
+				CHECK(c[1].num_start == o + strlen(" 9/KH-UBND và "));
+			}
+			free(c);
+			snprintf(want, sizeof want, "9/KH-UBND KH <9/KH-UBND>;10/QĐ-UBND QĐ <10/QĐ-UBND>");
+			CHECK_STR(find(s), want);
+		}
+	/* a digit in the last bytes, after a long run without any */
+	memset(s, ' ', 70);
+	strcpy(s + 70, "46/UBND");
+	CHECK_STR(find(s), "46/UBND - <46/UBND>");
+}
+
 int main(void)
 {
 	test_parse();
+	test_digit_steps();
 	test_forms_in_text();
 	test_dates();
 	test_near_misses();

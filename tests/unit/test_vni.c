@@ -289,6 +289,42 @@ static void test_errors_and_warnings(void)
 	}
 }
 
+/* Each word's verdict is kept for the rest of the text: a text with more
+ * words than are kept, and a legacy line many times over, read as each
+ * line alone. */
+static void test_many_words(void)
+{
+	const char line[] = "Chuû tòch Uyû ban nhaân daân phòõng\n";
+	buf_t t = BUF_INIT;
+	vni_hit *one, *h;
+	size_t none, n, i;
+
+	CHECK(vni_scan(line, sizeof line - 1, &one, &none) == 0 && none == 1);
+	/* 2,000 different words with a Latin-1 letter first, one a line */
+	for (i = 0; i < 2000; i++)
+		buf_printf(&t, "%c%c%cé\n", 'a' + (int)(i % 26), 'a' + (int)(i / 26 % 26), 'a' + (int)(i / 676));
+	buf_puts(&t, line);
+	CHECK(vni_scan(t.ptr, t.len, &h, &n) == 0);
+	CHECK(n == 1);
+	if (n == 1 && none == 1) {
+		CHECK(h[0].line == 2001);
+		CHECK(h[0].col == one[0].col && h[0].len == one[0].len);
+		CHECK(h[0].words == one[0].words && h[0].enc == one[0].enc);
+	}
+	free(h);
+	/* the same line 50 times: 50 hits, alike */
+	buf_reset(&t);
+	for (i = 0; i < 50; i++)
+		buf_puts(&t, line);
+	CHECK(vni_scan(t.ptr, t.len, &h, &n) == 0);
+	CHECK(n == 50);
+	for (i = 0; i < n && none == 1; i++)
+		CHECK(h[i].line == (int)i + 1 && h[i].words == one[0].words && h[i].enc == one[0].enc);
+	free(h);
+	free(one);
+	buf_free(&t);
+}
+
 int main(void)
 {
 	test_vni_table();
@@ -299,6 +335,7 @@ int main(void)
 	test_tcvn3_fix();
 	test_untouched();
 	test_errors_and_warnings();
+	test_many_words();
 	buf_free(&b);
 	err_clear();
 	return test_done("vni");

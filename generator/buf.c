@@ -117,6 +117,19 @@ void buf_truncate(buf_t *b, size_t len)
 	}
 }
 
+void buf_shrink(buf_t *b)
+{
+	char *p;
+
+	if (!b->cap || b->oom || b->cap <= b->len + 1)
+		return;
+	p = realloc(b->ptr, b->len + 1);
+	if (p) {
+		b->ptr = p;
+		b->cap = b->len + 1;
+	}
+}
+
 char *buf_detach(buf_t *b, size_t *len)
 {
 	char *p;

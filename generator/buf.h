@@ -42,6 +42,9 @@ int buf_printf(buf_t *b, const char *fmt, ...)
 int buf_vprintf(buf_t *b, const char *fmt, va_list ap);
 /* Cuts the content to len bytes (len <= b->len). */
 void buf_truncate(buf_t *b, size_t len);
+/* Gives back the unused capacity (for buffers kept a long time); on
+ * failure the buffer simply stays as it was. */
+void buf_shrink(buf_t *b);
 /* Returns the malloc'd content (never NULL unless out of memory) and leaves b
  * empty. The caller frees the result. */
 char *buf_detach(buf_t *b, size_t *len);

@@ -4,6 +4,7 @@
 #include "fs.h"
 #include "output.h"
 #include "render.h"
+#include "search.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,6 +159,7 @@ int build_run(const build_options *o, build_stats *st)
 	{
 		char *saved = err_save();
 		site_free(&s);
+		search_release(); /* the index kept for incremental renders (serve) */
 		err_restore(saved);
 	}
 	return r;

@@ -157,6 +157,52 @@ const char *warn_get(size_t i)
 	return s;
 }
 
+/* Natural order: runs of digits compare as numbers, so "a.md:9:" comes
+ * before "a.md:10:". */
+static int natural_cmp(const void *x, const void *y)
+{
+	const unsigned char *a = *(const unsigned char *const *)x, *b = *(const unsigned char *const *)y;
+
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			const unsigned char *ea = a, *eb = b;
+			size_t la, lb;
+			while (*a == '0')
+				a++;
+			while (*b == '0')
+				b++;
+			for (ea = a; *ea >= '0' && *ea <= '9'; ea++)
+				;
+			for (eb = b; *eb >= '0' && *eb <= '9'; eb++)
+				;
+			la = (size_t)(ea - a);
+			lb = (size_t)(eb - b);
+			if (la != lb)
+				return la < lb ? -1 : 1;
+			while (a < ea) {
+				if (*a != *b)
+					return *a < *b ? -1 : 1;
+				a++;
+				b++;
+			}
+			continue;
+		}
+		if (*a != *b)
+			return *a < *b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a ? 1 : *b ? -1 : 0;
+}
+
+void warn_sort_from(size_t mark)
+{
+	pthread_mutex_lock(&warn_lock);
+	if (mark < nwarnings && nwarnings - mark > 1)
+		qsort(warnings + mark, nwarnings - mark, sizeof *warnings, natural_cmp);
+	pthread_mutex_unlock(&warn_lock);
+}
+
 void warn_clear(void)
 {
 	size_t i;

@@ -45,5 +45,9 @@ size_t warn_count(void);
 /* The i-th warning (0-based), or NULL. */
 const char *warn_get(size_t i);
 void warn_clear(void);
+/* Sorts the warnings added since warn_count() returned mark by file, line
+ * and column (digits compare as numbers), so that work done on several
+ * threads reports in the same order every time. */
+void warn_sort_from(size_t mark);
 
 #endif

@@ -1,4 +1,5 @@
 #include "incr.h"
+#include "search.h"
 
 #include "docs.h"
 #include "err.h"
@@ -187,6 +188,7 @@ void incr_free(incr *st)
 	free_snaps(st);
 	if (st->have_site)
 		site_free(&st->s);
+	search_release();
 	strset_free(&st->seen);
 	free(st->source);
 	free(st->config);

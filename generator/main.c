@@ -5,6 +5,7 @@
 #include "err.h"
 #include "fixenc.h"
 #include "markdown.h"
+#include "pool.h"
 #include "progress.h"
 #include "serve.h"
 #include "gitcmd.h"
@@ -37,6 +38,8 @@ static const char usage_build[] =
 	"  -D, --drafts         include pages with draft = true\n"
 	"      --now DATE       the build's date, YYYY-MM-DD (default: today in Vietnam)\n"
 	"      --rev REV        build the site as it was at a commit (files read from git)\n"
+	"  -j, --jobs N         render with N threads (default: one per processor;\n"
+	"                       the output is the same for every N)\n"
 	"  -q, --quiet          print errors only\n"
 	"  -v, --verbose        print more about what was built\n"
 	"\n"
@@ -73,7 +76,7 @@ static int cmd_build(int argc, char **argv)
 		const char *a = argv[i];
 		static const struct { const char *s, *l; } opts[] = {
 			{ "-s", "--source" }, { "-c", "--config" }, { "-o", "--output" },
-			{ "-b", "--base-url" }, { NULL, "--now" }, { NULL, "--rev" }
+			{ "-b", "--base-url" }, { NULL, "--now" }, { NULL, "--rev" }, { "-j", "--jobs" }
 		};
 		size_t k;
 		int done = 0;
@@ -90,6 +93,14 @@ static int cmd_build(int argc, char **argv)
 			case 3: o.site.base_url = v; break;
 			case 4: o.now = v; break;
 			case 5: rev = v; break; /* gitcmd.h */
+			case 6: {
+				char *end;
+				long n = strtol(v, &end, 10);
+				if (*end || n < 1 || n > 256)
+					return cli_usage("build", "--jobs needs a number from 1 to 256, not '%s'", v);
+				pool_set_jobs((int)n);
+				break;
+			}
 			}
 			done = 1;
 		}

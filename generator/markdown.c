@@ -280,6 +280,10 @@ int md_render(md_result *r, const char *src, size_t len, const md_options *opts)
 		err_oom();
 		goto done;
 	}
+	/* every page's body is kept until the page is written */
+	buf_shrink(&r->html);
+	buf_shrink(&r->toc);
+	buf_shrink(&r->summary);
 	rc = 0;
 done:
 	idset_free(&used);

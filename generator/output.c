@@ -43,6 +43,82 @@ int output_path_ok(const char *rel)
 	}
 }
 
+static int spare_path(const output *o, buf_t *out)
+{
+	buf_reset(out);
+	return buf_printf(out, "%s.congkhai-spare", o->final) < 0 ? err_oom() : 0;
+}
+
+/* ---- The set of paths written into a reused tree ---- */
+
+static size_t path_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static int seen_has(const output *o, const char *rel)
+{
+	size_t mask = o->capseen - 1, i;
+
+	if (!o->capseen)
+		return 0;
+	for (i = path_hash(rel) & mask; o->seen[i]; i = (i + 1) & mask)
+		if (strcmp(o->seen[i], rel) == 0)
+			return 1;
+	return 0;
+}
+
+static void seen_put(char **tab, size_t cap, char *rel)
+{
+	size_t mask = cap - 1, i;
+
+	for (i = path_hash(rel) & mask; tab[i]; i = (i + 1) & mask)
+		;
+	tab[i] = rel;
+}
+
+/* Adds rel (under count_lock). 0 / -1. */
+static int seen_add(output *o, const char *rel)
+{
+	char *k;
+
+	if (seen_has(o, rel))
+		return 0;
+	if ((o->nseen + 1) * 2 > o->capseen) {
+		size_t cap = o->capseen ? o->capseen * 2 : 1024, i;
+		char **t = calloc(cap, sizeof *t);
+		if (!t)
+			return -1;
+		for (i = 0; i < o->capseen; i++)
+			if (o->seen[i])
+				seen_put(t, cap, o->seen[i]);
+		free(o->seen);
+		o->seen = t;
+		o->capseen = cap;
+	}
+	k = strdup(rel);
+	if (!k)
+		return -1;
+	seen_put(o->seen, o->capseen, k);
+	o->nseen++;
+	return 0;
+}
+
+static void seen_free(output *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->capseen; i++)
+		free(o->seen[i]);
+	free(o->seen);
+	o->seen = NULL;
+	o->nseen = o->capseen = 0;
+}
+
 /* Removes "<dir>.staging-PID" folders whose build is no longer running. */
 static void remove_stale(const char *dir)
 {
@@ -109,9 +185,24 @@ int output_begin(output *o, const char *dir)
 		return err_oom();
 	}
 	o->staging = buf_detach(&b, NULL);
-	if (!o->staging || fs_rm_rf(o->staging) < 0 || fs_mkdir_p(o->staging) < 0) {
+	if (!o->staging || fs_rm_rf(o->staging) < 0) {
 		if (!o->staging)
 			err_oom();
+		output_abort(o);
+		return -1;
+	}
+	{
+		buf_t spare = BUF_INIT;
+		struct stat st;
+		if (spare_path(o, &spare) < 0) {
+			output_abort(o);
+			return -1;
+		}
+		if (lstat(spare.ptr, &st) == 0 && S_ISDIR(st.st_mode) && rename(spare.ptr, o->staging) == 0)
+			o->reuse = 1;
+		buf_free(&spare);
+	}
+	if (!o->reuse && fs_mkdir_p(o->staging) < 0) {
 		output_abort(o);
 		return -1;
 	}
@@ -128,6 +219,9 @@ int output_begin_live(output *o, const char *dir)
 	o->staging = strndup(dir, n);
 	o->files = o->bytes = o->changed = 0;
 	o->live = 1;
+	o->reuse = 0;
+	o->seen = NULL;
+	o->nseen = o->capseen = 0;
 	if (!o->final || !o->staging) {
 		err_oom();
 		goto fail;
@@ -149,17 +243,39 @@ static int full_path(const output *o, const char *rel, buf_t *out)
 	return fs_join(out, o->staging, rel);
 }
 
+/* Creates the folder path[0..len) and any missing folders above it, from
+ * the nearest existing one down (a page's folder usually needs one mkdir,
+ * not one per level of the whole path). 0 / -1. */
+static int mkdir_up(char *path, size_t len, int depth)
+{
+	char save = path[len];
+	int r = 0;
+
+	path[len] = '\0';
+	if (mkdir(path, 0755) < 0 && errno != EEXIST) {
+		char *slash = errno == ENOENT && depth < 256 ? strrchr(path, '/') : NULL;
+		if (slash && slash > path) {
+			path[len] = save;
+			if (mkdir_up(path, (size_t)(slash - path), depth + 1) < 0)
+				return -1;
+			path[len] = '\0';
+			if (mkdir(path, 0755) < 0 && errno != EEXIST)
+				r = err_set(path, 0, 0, "cannot create folder: %s", strerror(errno));
+		} else {
+			r = err_set(path, 0, 0, "cannot create folder: %s", strerror(errno));
+		}
+	}
+	path[len] = save;
+	return r;
+}
+
 static int make_parent(buf_t *path)
 {
 	char *slash = strrchr(path->ptr, '/');
-	int r;
 
 	if (!slash)
 		return 0;
-	*slash = '\0';
-	r = fs_is_dir(path->ptr) ? 0 : fs_mkdir_p(path->ptr);
-	*slash = '/';
-	return r;
+	return mkdir_up(path->ptr, (size_t)(slash - path->ptr), 0);
 }
 
 static int count(output *o, size_t len, const char *rel)
@@ -236,27 +352,33 @@ static int gz_compress(buf_t *out, const void *data, size_t len, const char *rel
 	return 0;
 }
 
-/* 1 when the regular file at path holds exactly data (live mode). */
-static int same_bytes(const char *path, const void *data, size_t len)
+/* 1 when the open file fd (of size len, a regular file) holds exactly
+ * data from its start. */
+static int same_fd(int fd, const void *data, size_t len)
 {
 	char chunk[65536];
 	const char *d = data;
 	size_t off = 0;
+
+	while (off < len) {
+		ssize_t n = pread(fd, chunk, len - off < sizeof chunk ? len - off : sizeof chunk, (off_t)off);
+		if (n <= 0 || memcmp(chunk, d + off, (size_t)n) != 0)
+			return 0;
+		off += (size_t)n;
+	}
+	return 1;
+}
+
+/* 1 when the regular file at path holds exactly data (live mode). */
+static int same_bytes(const char *path, const void *data, size_t len)
+{
 	struct stat st;
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), same = 0;
 
 	if (fd < 0)
 		return 0;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len) {
-		same = 1;
-		while (same && off < len) {
-			ssize_t n = read(fd, chunk, len - off < sizeof chunk ? len - off : sizeof chunk);
-			if (n <= 0 || memcmp(chunk, d + off, (size_t)n) != 0)
-				same = 0;
-			else
-				off += (size_t)n;
-		}
-	}
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len)
+		same = same_fd(fd, data, len);
 	close(fd);
 	return same;
 }
@@ -270,8 +392,6 @@ static int put_file(output *o, const char *rel, const char *suffix, const char *
 	buf_t tmp = BUF_INIT, name = BUF_INIT;
 	int changed = 0, r = 0;
 
-	if (!o->live)
-		return fs_write(path, data, len);
 	if (!same_bytes(path, data, len)) {
 		changed = 1;
 		if (buf_printf(&tmp, "%s.congkhai-tmp-%ld", path, (long)getpid()) < 0)
@@ -298,6 +418,124 @@ static int put_file(output *o, const char *rel, const char *suffix, const char *
 	return 0;
 }
 
+/* A new file of the staging folder: its folder is made when the first
+ * try finds it missing (one mkdir for a new page, none for the rest). */
+static int write_new(buf_t *path, const void *data, size_t len)
+{
+	const char *p = data;
+	int fd = open(path->ptr, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+
+	if (fd < 0 && errno == ENOENT) {
+		if (make_parent(path) < 0)
+			return -1;
+		fd = open(path->ptr, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+	}
+	if (fd < 0)
+		return err_set(path->ptr, 0, 0, "cannot create: %s", strerror(errno));
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			err_set(path->ptr, 0, 0, "cannot write: %s", strerror(errno));
+			close(fd);
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) < 0)
+		return err_set(path->ptr, 0, 0, "cannot write: %s", strerror(errno));
+	return 0;
+}
+
+/* Reuse: makes room for the file at path, whose name below the staging
+ * folder is rel: a file where a folder of rel must be, or a folder or link
+ * where the file goes, is removed. 0 / -1. */
+static int clear_way(output *o, const char *rel)
+{
+	buf_t p = BUF_INIT;
+	const char *q;
+	struct stat st;
+	int r = 0;
+
+	for (q = strchr(rel, '/'); r == 0 && q; q = strchr(q + 1, '/')) {
+		buf_reset(&p);
+		buf_printf(&p, "%s/%.*s", o->staging, (int)(q - rel), rel);
+		if (p.oom)
+			r = err_oom();
+		else if (lstat(p.ptr, &st) < 0)
+			break; /* missing from here down: write_new() makes it */
+		else if (!S_ISDIR(st.st_mode) && unlink(p.ptr) < 0)
+			r = err_set(p.ptr, 0, 0, "cannot remove: %s", strerror(errno));
+	}
+	buf_reset(&p);
+	buf_printf(&p, "%s/%s", o->staging, rel);
+	if (r == 0)
+		r = p.oom ? err_oom() : fs_rm_rf(p.ptr);
+	buf_free(&p);
+	return r;
+}
+
+/* A file of the staging folder (not live): created, or in a reused tree
+ * left alone when it already holds data, else rewritten in place. rel and
+ * suffix ("" or ".gz") name it below the staging folder. 0 / -1. */
+static int put_staged(output *o, const char *rel, const char *suffix, buf_t *path, const void *data, size_t len)
+{
+	buf_t name = BUF_INIT;
+	struct stat st;
+	int fd, r;
+
+	if (!o->reuse)
+		return write_new(path, data, len);
+	if (buf_puts(&name, rel) < 0 || buf_puts(&name, suffix) < 0) {
+		buf_free(&name);
+		return err_oom();
+	}
+	pthread_mutex_lock(&count_lock);
+	r = seen_add(o, name.ptr);
+	pthread_mutex_unlock(&count_lock);
+	if (r < 0) {
+		buf_free(&name);
+		return err_oom();
+	}
+	fd = open(path->ptr, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0) {
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+			const char *d = data;
+			size_t off = 0;
+			if ((size_t)st.st_size == len && same_fd(fd, data, len)) {
+				close(fd);
+				buf_free(&name);
+				return 0;
+			}
+			while (off < len) {
+				ssize_t n = pwrite(fd, d + off, len - off, (off_t)off);
+				if (n < 0 && errno == EINTR)
+					continue;
+				if (n <= 0)
+					break;
+				off += (size_t)n;
+			}
+			if (off < len || ftruncate(fd, (off_t)len) < 0) {
+				r = err_set(path->ptr, 0, 0, "cannot write: %s", strerror(errno));
+				close(fd);
+			} else if (close(fd) < 0) {
+				r = err_set(path->ptr, 0, 0, "cannot write: %s", strerror(errno));
+			}
+			buf_free(&name);
+			return r;
+		}
+		close(fd);
+	} else if (errno == ENOENT) {
+		buf_free(&name);
+		return write_new(path, data, len);
+	}
+	r = clear_way(o, name.ptr);
+	buf_free(&name);
+	return r < 0 ? -1 : write_new(path, data, len);
+}
+
 /* Writes the .gz copy of rel (whose full path is in path) when wanted. */
 static int write_gz(output *o, const char *rel, buf_t *path, const void *data, size_t len)
 {
@@ -312,7 +550,8 @@ static int write_gz(output *o, const char *rel, buf_t *path, const void *data, s
 	if (r == 0 && buf_puts(path, ".gz") < 0)
 		r = err_oom();
 	if (r == 0)
-		r = put_file(o, rel, ".gz", path->ptr, gz.ptr, gz.len);
+		r = o->live ? put_file(o, rel, ".gz", path->ptr, gz.ptr, gz.len)
+			    : put_staged(o, rel, ".gz", path, gz.ptr, gz.len);
 	buf_free(&gz);
 	return r;
 }
@@ -325,12 +564,27 @@ int output_write(output *o, const char *rel, const void *data, size_t len)
 	r = full_path(o, rel, &path);
 	if (r == 0)
 		r = count(o, len, rel);
-	if (r == 0)
-		r = make_parent(&path);
-	if (r == 0)
+	if (r == 0 && !o->live)
+		r = put_staged(o, rel, "", &path, data, len);
+	else if (r == 0 && (r = make_parent(&path)) == 0)
 		r = put_file(o, rel, "", path.ptr, data, len);
 	if (r == 0)
 		r = write_gz(o, rel, &path, data, len);
+	buf_free(&path);
+	return r;
+}
+
+int output_remove(output *o, const char *rel)
+{
+	buf_t path = BUF_INIT;
+	int r = full_path(o, rel, &path), i;
+
+	for (i = 0; r == 0 && i < 2; i++) {
+		if (i == 1 && buf_puts(&path, ".gz") < 0)
+			r = err_oom();
+		else if (unlink(path.ptr) < 0 && errno != ENOENT)
+			r = err_set(path.ptr, 0, 0, "cannot remove: %s", strerror(errno));
+	}
 	buf_free(&path);
 	return r;
 }
@@ -347,6 +601,69 @@ int output_copy(output *o, const char *rel, const char *src)
 	return r;
 }
 
+/* Reuse: removes below the staging folder's rel ("" for the top) every
+ * file this build did not write, and the folders left empty; *kept counts
+ * what stays in the folder. 0 / -1. */
+static int sweep(output *o, const char *rel, size_t *kept)
+{
+	buf_t dir = BUF_INIT, sub = BUF_INIT, full = BUF_INIT;
+	fs_list l = { NULL, 0 };
+	struct stat st;
+	size_t i;
+	int r = 0;
+
+	*kept = 0;
+	if ((rel[0] ? buf_printf(&dir, "%s/%s", o->staging, rel) : buf_puts(&dir, o->staging)) < 0)
+		return err_oom();
+	if (fs_list_dir(dir.ptr, &l) < 0) {
+		buf_free(&dir);
+		return -1;
+	}
+	for (i = 0; r == 0 && i < l.len; i++) {
+		buf_reset(&sub);
+		buf_reset(&full);
+		if (rel[0])
+			buf_printf(&sub, "%s/", rel);
+		buf_puts(&sub, l.names[i]);
+		buf_printf(&full, "%s/%s", dir.ptr, l.names[i]);
+		if (sub.oom || full.oom) {
+			r = err_oom();
+		} else if (lstat(full.ptr, &st) < 0) {
+			r = err_set(full.ptr, 0, 0, "cannot read: %s", strerror(errno));
+		} else if (S_ISDIR(st.st_mode)) {
+			size_t n;
+			r = sweep(o, sub.ptr, &n);
+			if (r == 0 && n == 0 && rmdir(full.ptr) < 0)
+				r = err_set(full.ptr, 0, 0, "cannot remove folder: %s", strerror(errno));
+			*kept += n > 0;
+		} else if (seen_has(o, sub.ptr)) {
+			(*kept)++;
+		} else if (unlink(full.ptr) < 0) {
+			r = err_set(full.ptr, 0, 0, "cannot remove: %s", strerror(errno));
+		}
+	}
+	fs_list_free(&l);
+	buf_free(&dir);
+	buf_free(&sub);
+	buf_free(&full);
+	return r;
+}
+
+/* The site just replaced (at path) becomes the spare tree of the next
+ * build; when it cannot, it is removed. The new site is in place already:
+ * a failure here is not the build's, so it returns nothing. */
+static void keep_spare(output *o, const char *path)
+{
+	buf_t spare = BUF_INIT;
+	char *saved = err_save();
+
+	if (spare_path(o, &spare) < 0 || fs_rm_rf(spare.ptr) < 0 || rename(path, spare.ptr) < 0)
+		fs_rm_rf(path);
+	buf_free(&spare);
+	err_clear();
+	err_restore(saved);
+}
+
 int output_commit(output *o)
 {
 	int r = 0;
@@ -355,11 +672,17 @@ int output_commit(output *o)
 		output_abort(o); /* live: the files are in place already */
 		return 0;
 	}
-
+	if (o->reuse) {
+		size_t kept;
+		if (sweep(o, "", &kept) < 0) {
+			output_abort(o);
+			return -1;
+		}
+	}
 	if (fs_exists(o->final)) {
 		if (syscall(SYS_renameat2, AT_FDCWD, o->staging, AT_FDCWD, o->final, RENAME_EXCHANGE) == 0) {
 			/* the staging name now holds the old site */
-			r = fs_rm_rf(o->staging);
+			keep_spare(o, o->staging);
 		} else {
 			buf_t old = BUF_INIT;
 			buf_printf(&old, "%s.old-%ld", o->final, (long)getpid());
@@ -371,7 +694,7 @@ int output_commit(output *o)
 				r = err_set(o->final, 0, 0, "cannot move the new site into place: %s", strerror(errno));
 				rename(old.ptr, o->final);
 			} else {
-				r = fs_rm_rf(old.ptr);
+				keep_spare(o, old.ptr);
 			}
 			buf_free(&old);
 		}
@@ -385,6 +708,7 @@ int output_commit(output *o)
 	free(o->final);
 	free(o->staging);
 	o->final = o->staging = NULL;
+	seen_free(o);
 	return 0;
 }
 
@@ -396,6 +720,7 @@ void output_abort(output *o)
 		err_clear();
 		err_restore(saved);
 	}
+	seen_free(o);
 	free(o->final);
 	free(o->staging);
 	o->final = o->staging = NULL;

@@ -8,6 +8,18 @@
  * staging folder and leaves the previous output exactly as it was.
  * Staging folders left by killed builds are removed by the next build.
  *
+ * The spare tree: output_commit() does not delete the site it replaces; it
+ * keeps it beside the output as "<output>.congkhai-spare" (e.g.
+ * "public.congkhai-spare"), and the next output_begin() renames that folder
+ * into the staging name and builds on it: a file whose bytes are already
+ * there is left alone (no write, no new inode, its time kept), a changed
+ * one is rewritten, a new one created; output_commit() first removes every
+ * file and folder of the staging tree that this build did not write, so
+ * the committed tree is exactly what a build into an empty folder makes.
+ * Rebuilding a site of ten thousand pages then creates and deletes almost
+ * nothing. The spare may be deleted at any time (the next build starts
+ * from an empty folder); it costs the disk space of one more copy.
+ *
  * When gzip is set (site.toml `[output] gzip = true`, set by build.c
  * before output_begin()), output_write() and output_copy() also write
  * "<rel>.gz" beside every .html, .css, .js, .xml, .json, .svg, .csv and
@@ -44,6 +56,9 @@ typedef struct {
 	size_t changed; /* live mode: files whose bytes changed (written) */
 	void (*on_write)(void *ud, const char *rel, int changed); /* NULL: none */
 	void *on_write_ud;
+	int reuse;     /* staging began as the spare tree (see above) */
+	char **seen;   /* reuse: the paths written (a hash set), for the sweep */
+	size_t nseen, capseen;
 } output;
 
 /* 1 when rel is a safe relative output path: not empty, not absolute, no
@@ -56,6 +71,9 @@ int output_begin(output *o, const char *dir);
 int output_begin_live(output *o, const char *dir);
 /* Writes data to rel below the staging folder, creating folders. */
 int output_write(output *o, const char *rel, const void *data, size_t len);
+/* Removes rel (and its .gz copy) below the staging folder; missing is
+ * fine. For a live output, whose files stay from build to build. */
+int output_remove(output *o, const char *rel);
 /* Copies the regular file src to rel. */
 int output_copy(output *o, const char *rel, const char *src);
 int output_commit(output *o);

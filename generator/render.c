@@ -7,12 +7,14 @@
 #include "history.h"
 #include "mustache.h"
 #include "opendata.h"
+#include "pool.h"
 #include "search.h"
 #include "services.h"
 #include "tables.h"
 #include "tasks.h"
 #include "text.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +30,8 @@ struct render_ctx {
 	size_t nextra, capextra;
 	const render_filter *f; /* NULL: everything (render_site_some) */
 	size_t total;      /* pages expected, for progress */
+	pool *pool;        /* renders pages (pool.h) */
+	pthread_mutex_t lock; /* pages, progress */
 };
 typedef struct render_ctx rctx;
 
@@ -37,8 +41,9 @@ typedef struct render_ctx rctx;
 typedef int (*render_extender)(render_ctx *c, const page *p, value *pagev);
 static const render_extender extenders[] = {
 	search_extend, /* search.h: page text for the index */
+	docs_extend, /* docs.h: citations linked, backlinks, legal force, JSON-LD
+	                (first: the body is still the one it read at load) */
 	tables_extend, /* tables.h: wide tables scroll in a keyboard-reachable box */
-	docs_extend, /* docs.h: citations linked, backlinks, legal force, JSON-LD */
 	history_extend, /* history.h: published / updated dates and the page's changes */
 	NULL
 };
@@ -383,9 +388,11 @@ static int render_to(rctx *c, const char *name, const value *ctx, const char *re
 		}
 	} else {
 		r = output_write(c->out, rel, html.ptr, html.len);
+		pthread_mutex_lock(&c->lock);
 		c->pages++;
 		if (c->f && c->f->progress)
 			c->f->progress(c->f->progress_ud, c->pages, c->total);
+		pthread_mutex_unlock(&c->lock);
 	}
 	buf_free(&html);
 	return r;
@@ -452,27 +459,73 @@ done:
 	return r;
 }
 
+/* The paginator: previous / next, and the page numbers around the current
+ * one (first, last, current +- PAGER_WINDOW), with a gap entry where
+ * numbers are left out, so a list of 1,000 pages does not carry 1,000
+ * links on each page. */
+#define PAGER_WINDOW 2
+static int pager_entry(const rctx *c, value *pages, const page *p, int i, int current, buf_t *url)
+{
+	value *e = value_new_table();
+
+	buf_reset(url);
+	buf_puts(url, p->url);
+	if (i > 1)
+		buf_printf(url, "page/%d/", i);
+	if (!e || url->oom || value_table_set_int(e, "number", i) < 0 ||
+	    set_url(c, e, "url", url->ptr) < 0 || value_table_set_bool(e, "current", i == current) < 0 ||
+	    value_table_set_bool(e, "gap", 0) < 0 || value_array_push(pages, e) < 0) {
+		if (!err_isset())
+			err_oom();
+		return -1;
+	}
+	return 0;
+}
+
+static int pager_gap(value *pages)
+{
+	value *e = value_new_table();
+
+	if (!e || value_table_set_str(e, "number", "") < 0 || value_table_set_str(e, "url", "") < 0 ||
+	    value_table_set_bool(e, "current", 0) < 0 || value_table_set_bool(e, "gap", 1) < 0 ||
+	    value_array_push(pages, e) < 0)
+		return -1;
+	return 0;
+}
+
 static value *paginator(const rctx *c, const page *p, int current, int total)
 {
 	value *v = value_new_table(), *pages = value_new_array();
 	buf_t url = BUF_INIT;
-	int i;
+	int i, lo = current - PAGER_WINDOW, hi = current + PAGER_WINDOW;
 
 	if (!v || !pages)
 		goto fail;
-	for (i = 1; i <= total; i++) {
-		value *e = value_new_table();
-		buf_reset(&url);
+	/* a gap stands for two or more numbers; one number is shown instead */
+	if (lo <= 3)
+		lo = 1;
+	if (hi >= total - 2)
+		hi = total;
+	if (lo > 1 && (pager_entry(c, pages, p, 1, current, &url) < 0 || pager_gap(pages) < 0))
+		goto fail;
+	for (i = lo; i <= hi; i++)
+		if (pager_entry(c, pages, p, i, current, &url) < 0)
+			goto fail;
+	if (hi < total && (pager_gap(pages) < 0 || pager_entry(c, pages, p, total, current, &url) < 0))
+		goto fail;
+	buf_reset(&url);
+	if (current > 1) {
 		buf_puts(&url, p->url);
-		if (i > 1)
-			buf_printf(&url, "page/%d/", i);
-		if (!e || url.oom || value_table_set_int(e, "number", i) < 0 ||
-		    set_url(c, e, "url", url.ptr) < 0 || value_table_set_bool(e, "current", i == current) < 0 ||
-		    value_array_push(pages, e) < 0)
+		if (current - 1 > 1)
+			buf_printf(&url, "page/%d/", current - 1);
+		if (url.oom || value_table_set_bool(v, "has_prev", 1) < 0 || set_url(c, v, "prev_url", url.ptr) < 0)
 			goto fail;
-		if (i == current - 1 && (value_table_set_bool(v, "has_prev", 1) < 0 || set_url(c, v, "prev_url", url.ptr) < 0))
-			goto fail;
-		if (i == current + 1 && (value_table_set_bool(v, "has_next", 1) < 0 || set_url(c, v, "next_url", url.ptr) < 0))
+	}
+	buf_reset(&url);
+	if (current < total) {
+		buf_puts(&url, p->url);
+		buf_printf(&url, "page/%d/", current + 1);
+		if (url.oom || value_table_set_bool(v, "has_next", 1) < 0 || set_url(c, v, "next_url", url.ptr) < 0)
 			goto fail;
 	}
 	if (value_table_set_int(v, "current", current) < 0 || value_table_set_int(v, "total", total) < 0 ||
@@ -485,29 +538,35 @@ fail:
 fail_v:
 	value_free(v);
 	buf_free(&url);
+	if (!err_isset())
+		err_oom();
 	return NULL;
 }
 
-/* Sections, terms: one file per page of page_size items. */
-static int render_list(rctx *c, page *p, const char *kind)
-{
-	buf_t a = BUF_INIT, b = BUF_INIT, rel = BUF_INIT;
-	const char *names[2], *name, *origin = p->has_file ? p->cf.path : p->url;
-	size_t per = (size_t)c->s->cfg.page_size, start;
-	int total = p->npages ? (int)((p->npages + per - 1) / per) : 1, pg, r = -1;
+/* One job: pages [from, to] of a section's or term's list. */
+typedef struct {
+	rctx *c;
+	page *p;
+	const char *name, *origin;
+	int from, to, total;
+} list_job;
 
-	if (layout_names(p, &a, &b, kind) < 0)
-		goto done;
-	names[0] = a.len ? a.ptr : NULL;
-	names[1] = b.len ? b.ptr : NULL;
-	name = theme_pick(&c->s->th, names[0] ? names : names + 1, names[0] ? 2 : 1, origin);
-	if (!name)
-		goto done;
-	for (pg = 1; pg <= total; pg++) {
+static int list_run(void *arg)
+{
+	list_job *j = arg;
+	rctx *c = j->c;
+	page *p = j->p;
+	buf_t rel = BUF_INIT;
+	size_t per = (size_t)c->s->cfg.page_size, start;
+	int pg, r = 0;
+
+	for (pg = j->from; r == 0 && pg <= j->to; pg++) {
 		value *pv, *ctx = page_context(c, p, &pv), *subs;
 		size_t n;
-		if (!ctx)
-			goto done;
+		if (!ctx) {
+			r = -1;
+			break;
+		}
 		start = (size_t)(pg - 1) * per;
 		n = p->npages - start < per ? p->npages - start : per;
 		if (p->npages == 0)
@@ -518,23 +577,55 @@ static int render_list(rctx *c, page *p, const char *kind)
 		    value_table_set_int(pv, "count", (int64_t)p->npages) < 0 ||
 		    value_table_setc(pv, "subsections", subs) < 0 ||
 		    (p->kind == PAGE_TERM && value_table_set_str(pv, "taxonomy_title", p->tax->title) < 0) ||
-		    (total > 1 && value_table_setc(ctx, "paginator", paginator(c, p, pg, total)) < 0) ||
-		    out_rel(&rel, p->url, pg) < 0) {
-			value_free(ctx);
+		    (j->total > 1 && value_table_setc(ctx, "paginator", paginator(c, p, pg, j->total)) < 0) ||
+		    out_rel(&rel, p->url, pg) < 0)
+			r = -1;
+		else
+			r = render_to(c, j->name, ctx, rel.ptr, j->origin);
+		value_free(ctx);
+	}
+	buf_free(&rel);
+	return r;
+}
+
+/* Sections, terms: one file per page of page_size items, rendered by the
+ * pool in runs of LIST_RUN pages. */
+#define LIST_RUN 16
+static int render_list(rctx *c, page *p, const char *kind)
+{
+	buf_t a = BUF_INIT, b = BUF_INIT;
+	const char *names[2], *name, *origin = p->has_file ? p->cf.path : p->url;
+	size_t per = (size_t)c->s->cfg.page_size;
+	int total = p->npages ? (int)((p->npages + per - 1) / per) : 1, pg, r = -1;
+
+	if (layout_names(p, &a, &b, kind) < 0)
+		goto done;
+	names[0] = a.len ? a.ptr : NULL;
+	names[1] = b.len ? b.ptr : NULL;
+	name = theme_pick(&c->s->th, names[0] ? names : names + 1, names[0] ? 2 : 1, origin);
+	if (!name)
+		goto done;
+	for (pg = 1; pg <= total; pg += LIST_RUN) {
+		size_t nlen = strlen(name) + 1;
+		list_job *j = malloc(sizeof *j + nlen); /* name: theme_pick's answer points into a or b */
+		if (!j) {
+			err_oom();
 			goto done;
 		}
-		r = render_to(c, name, ctx, rel.ptr, origin);
-		value_free(ctx);
-		if (r < 0)
+		j->c = c;
+		j->p = p;
+		j->name = memcpy((char *)(j + 1), name, nlen);
+		j->origin = origin;
+		j->from = pg;
+		j->to = pg + LIST_RUN - 1 < total ? pg + LIST_RUN - 1 : total;
+		j->total = total;
+		if (pool_submit(c->pool, list_run, j, free) < 0)
 			goto done;
-		r = -1;
 	}
 	r = 0;
 done:
-	md_result_free(&p->cf.md);
 	buf_free(&a);
 	buf_free(&b);
-	buf_free(&rel);
 	return r;
 }
 
@@ -888,6 +979,17 @@ static size_t expected_pages(const rctx *c)
 	return n;
 }
 
+typedef struct {
+	rctx *c;
+	page *p;
+} regular_job;
+
+static int regular_run(void *arg)
+{
+	regular_job *j = arg;
+	return render_regular(j->c, j->p);
+}
+
 int render_site(site *s, output *out, const value_dt *today)
 {
 	return render_site_some(s, out, today, NULL);
@@ -897,10 +999,17 @@ int render_site_some(site *s, output *out, const value_dt *today, const render_f
 {
 	rctx c;
 	buf_t root = BUF_INIT;
-	size_t i, j;
+	size_t i, j, mark;
 	int r = -1;
 
 	memset(&c, 0, sizeof c);
+	mark = warn_count();
+	pthread_mutex_init(&c.lock, NULL);
+	c.pool = pool_new(f && f->jobs ? f->jobs : pool_jobs());
+	if (!c.pool) {
+		pthread_mutex_destroy(&c.lock);
+		return -1;
+	}
 	c.s = s;
 	c.out = out;
 	c.lang = s->cfg.language;
@@ -911,9 +1020,25 @@ int render_site_some(site *s, output *out, const value_dt *today, const render_f
 	c.site_ctx = site_context(&c, &root);
 	if (!c.site_ctx)
 		goto done;
-	for (i = 0; i < s->nall; i++)
-		if (s->all[i]->kind == PAGE_REGULAR && wanted(&c, s->all[i]) && render_regular(&c, s->all[i]) < 0)
+	/* content pages, in parallel; every extender has run for every page
+	 * before the generators start */
+	for (i = 0; i < s->nall; i++) {
+		regular_job *rj;
+		if (s->all[i]->kind != PAGE_REGULAR || !wanted(&c, s->all[i]))
+			continue;
+		rj = malloc(sizeof *rj);
+		if (!rj) {
+			err_oom();
 			goto done;
+		}
+		rj->c = &c;
+		rj->p = s->all[i];
+		if (pool_submit(c.pool, regular_run, rj, free) < 0)
+			goto done;
+	}
+	if (pool_wait(c.pool) < 0)
+		goto fail;
+	/* generators on this thread; their pages go to the pool */
 	for (i = 0; (!f || f->generators) && generators[i]; i++)
 		if (generators[i](&c) < 0)
 			goto done;
@@ -928,7 +1053,11 @@ int render_site_some(site *s, output *out, const value_dt *today, const render_f
 	}
 	if (f && !f->site_files) {
 		/* a changed summary shows on the home page and in the feed */
-		r = f->home_feed && (render_home(&c, s->home) < 0 || write_feed(&c) < 0) ? -1 : 0;
+		if (f->home_feed && (render_home(&c, s->home) < 0 || write_feed(&c) < 0))
+			goto done;
+		if (pool_wait(c.pool) < 0)
+			goto fail;
+		r = 0;
 		goto done;
 	}
 	if (render_home(&c, s->home) < 0 || render_404(&c) < 0)
@@ -941,8 +1070,23 @@ int render_site_some(site *s, output *out, const value_dt *today, const render_f
 	}
 	if (write_feed(&c) < 0 || write_sitemap(&c) < 0 || write_robots(&c) < 0 || copy_files(&c) < 0)
 		goto done;
+	if (pool_wait(c.pool) < 0)
+		goto fail;
 	r = 0;
 done:
+	/* a failure on this thread: let the jobs in flight finish first; the
+	 * pool's own error, if one came first, wins (as with --jobs 1) */
+	if (r < 0) {
+		char *mine = err_save();
+		if (pool_wait(c.pool) == 0)
+			err_restore(mine);
+		else
+			free(mine);
+	}
+fail:
+	pool_free(c.pool);
+	pthread_mutex_destroy(&c.lock);
+	warn_sort_from(mark);
 	value_free(c.site_ctx);
 	for (i = 0; i < c.nextra; i++)
 		free(c.extra_urls[i]);
@@ -982,6 +1126,11 @@ int render_file_out(render_ctx *c, const char *rel, const void *data, size_t len
 	return output_write(c->out, rel, data, len);
 }
 
+int render_file_remove(render_ctx *c, const char *rel)
+{
+	return output_remove(c->out, rel);
+}
+
 static int merge_fields(value *dst, value *src)
 {
 	size_t i;
@@ -1000,43 +1149,47 @@ static int merge_fields(value *dst, value *src)
 	return 0;
 }
 
-int render_page_out(render_ctx *c, const render_page *rp)
+/* A generated page being rendered by the pool: what render_page_out()
+ * received, with copies of the strings it only borrowed. */
+typedef struct {
+	rctx *c;
+	page fake;       /* the content page with this URL, or a stand-in */
+	int own_fm;      /* fake.cf.fm is ours */
+	value *crumbs, *fields;
+	char *name, *url, *title, *origin;
+} gen_job;
+
+static void gen_job_free(void *arg)
 {
-	page *content = site_find(c->s, rp->url), fake;
-	const char *name;
-	value *ctx = NULL, *pv, *crumbs = rp->crumbs, *fields = rp->fields;
+	gen_job *j = arg;
+
+	if (j->own_fm)
+		value_free(j->fake.cf.fm);
+	value_free(j->crumbs);
+	value_free(j->fields);
+	free(j->name);
+	free(j->url);
+	free(j->title);
+	free(j->origin);
+	free(j);
+}
+
+static int gen_job_run(void *arg)
+{
+	gen_job *j = arg;
+	rctx *c = j->c;
+	value *ctx, *pv;
 	buf_t rel = BUF_INIT;
-	char *u;
 	int r = -1;
 
-	name = theme_pick(&c->s->th, rp->layouts, rp->nlayouts, rp->origin);
-	if (!name)
-		goto done;
-	memset(&fake, 0, sizeof fake);
-	if (content && (content->kind == PAGE_SECTION || content->kind == PAGE_REGULAR)) {
-		fake = *content;
-		content->claimed = 1;
-	} else {
-		fake.kind = PAGE_REGULAR;
-		fake.url = (char *)rp->url;
-		fake.section = (char *)"";
-		fake.title = (char *)rp->title;
-		fake.summary = (char *)"";
-		fake.cf.fm = value_new_table();
-		if (!fake.cf.fm)
-			goto done;
-	}
-	fake.parent = c->s->home;
-	ctx = page_context(c, &fake, &pv);
-	if (!content || !(content->kind == PAGE_SECTION || content->kind == PAGE_REGULAR))
-		value_free(fake.cf.fm);
+	ctx = page_context(c, &j->fake, &pv);
 	if (!ctx)
 		goto done;
-	if (crumbs) {
+	if (j->crumbs) {
 		value *bc = value_table_get(pv, "breadcrumbs");
 		size_t i;
-		for (i = 0; i < value_len(crumbs); i++) {
-			value *e = value_at(crumbs, i), *ne = value_new_table();
+		for (i = 0; i < value_len(j->crumbs); i++) {
+			value *e = value_at(j->crumbs, i), *ne = value_new_table();
 			if (!ne || value_table_set_str(ne, "title", value_get_str(e, "title", "")) < 0 ||
 			    set_url(c, ne, "url", value_get_str(e, "url", "/")) < 0 || value_array_push(bc, ne) < 0)
 				goto done;
@@ -1044,35 +1197,74 @@ int render_page_out(render_ctx *c, const render_page *rp)
 	}
 	if (value_table_set_str(pv, "kind", "data") < 0)
 		goto done;
-	r = merge_fields(pv, fields);
-	fields = NULL;
-	if (r < 0 || out_rel(&rel, rp->url, 1) < 0) {
+	r = merge_fields(pv, j->fields);
+	j->fields = NULL;
+	if (r < 0 || out_rel(&rel, j->url, 1) < 0) {
 		r = -1;
 		goto done;
 	}
-	r = render_to(c, name, ctx, rel.ptr, rp->origin);
-	if (r == 0) {
-		if (c->nextra == c->capextra) {
-			size_t cap = c->capextra ? c->capextra * 2 : 32;
-			char **n = realloc(c->extra_urls, cap * sizeof *n);
-			if (!n) {
-				r = err_oom();
-				goto done;
-			}
-			c->extra_urls = n;
-			c->capextra = cap;
-		}
-		u = strdup(rp->url);
-		if (!u) {
-			r = err_oom();
-			goto done;
-		}
-		c->extra_urls[c->nextra++] = u;
-	}
+	r = render_to(c, j->name, ctx, rel.ptr, j->origin);
 done:
 	value_free(ctx);
-	value_free(crumbs);
-	value_free(fields);
 	buf_free(&rel);
 	return r;
+}
+
+int render_page_out(render_ctx *c, const render_page *rp)
+{
+	page *content = site_find(c->s, rp->url);
+	const char *name;
+	gen_job *j;
+	char *u;
+
+	name = theme_pick(&c->s->th, rp->layouts, rp->nlayouts, rp->origin);
+	j = name ? calloc(1, sizeof *j) : NULL;
+	if (!j) {
+		if (name)
+			err_oom();
+		value_free(rp->crumbs);
+		value_free(rp->fields);
+		return -1;
+	}
+	j->c = c;
+	j->crumbs = rp->crumbs;
+	j->fields = rp->fields;
+	j->name = strdup(name);
+	j->url = strdup(rp->url);
+	j->title = strdup(rp->title ? rp->title : "");
+	j->origin = rp->origin ? strdup(rp->origin) : NULL;
+	if (!j->name || !j->url || !j->title || (rp->origin && !j->origin))
+		goto oom;
+	if (content && (content->kind == PAGE_SECTION || content->kind == PAGE_REGULAR)) {
+		j->fake = *content;
+		content->claimed = 1;
+	} else {
+		j->fake.kind = PAGE_REGULAR;
+		j->fake.url = j->url;
+		j->fake.section = (char *)"";
+		j->fake.title = j->title;
+		j->fake.summary = (char *)"";
+		j->fake.cf.fm = value_new_table();
+		j->own_fm = 1;
+		if (!j->fake.cf.fm)
+			goto oom;
+	}
+	j->fake.parent = c->s->home;
+	/* listed in the sitemap now, in the generator's order */
+	if (c->nextra == c->capextra) {
+		size_t cap = c->capextra ? c->capextra * 2 : 32;
+		char **n = realloc(c->extra_urls, cap * sizeof *n);
+		if (!n)
+			goto oom;
+		c->extra_urls = n;
+		c->capextra = cap;
+	}
+	u = strdup(rp->url);
+	if (!u)
+		goto oom;
+	c->extra_urls[c->nextra++] = u;
+	return pool_submit(c->pool, gen_job_run, j, gen_job_free);
+oom:
+	gen_job_free(j);
+	return err_oom();
 }

@@ -43,7 +43,14 @@ typedef struct {
 	size_t nchanged;
 	void (*progress)(void *ud, size_t done, size_t total);
 	void *progress_ud;
+	int jobs;         /* threads rendering pages; 0: pool_jobs() */
 } render_filter;
+
+/* Pages are rendered by a pool of threads (pool.h): content pages first
+ * (every extender has run for every page before the first generator
+ * starts), then the generators one at a time on the calling thread, whose
+ * pages go to the pool, then lists, home page and site files. The output
+ * does not depend on the number of threads (pool_set_jobs(), `--jobs`). */
 
 int render_site_some(site *s, output *out, const value_dt *today, const render_filter *f);
 
@@ -71,14 +78,27 @@ typedef struct {
 /* An extender is a function int ext(render_ctx *c, const page *p, value
  * *pagev) listed in render.c's `extenders` table: it adds fields to the
  * `page` table of every page's context (content pages and generated ones;
- * p is the content page, or a stand-in with an empty front matter). */
+ * p is the content page, or a stand-in with an empty front matter).
+ * Extenders run on the pool's threads, several at once for different
+ * pages, in no set order: one must not depend on the order of calls and
+ * must guard what it shares (or write only to a slot of its own page).
+ *
+ * A generator runs alone on the thread that called render_site_some(),
+ * but render_page_out() may return before the page is written (a worker
+ * renders it); what it was given stays valid (it copies what it borrows). */
 
 /* Renders one generated page to url + "index.html" and lists it in the
  * sitemap. The page context is as for content pages (page.title, url,
- * permalink, breadcrumbs, menu ...) plus `fields`. 0 / -1. */
+ * permalink, breadcrumbs, menu ...) plus `fields`. Hands the page to the
+ * pool: 0 / -1 when it could not (a failure of the render itself comes out
+ * of render_site_some()). */
 int render_page_out(render_ctx *c, const render_page *rp);
 /* Writes any other file (CSV, JSON, SVG) below the output root. 0 / -1. */
 int render_file_out(render_ctx *c, const char *rel, const void *data, size_t len);
+/* Removes a file an earlier render wrote and this one no longer makes (an
+ * incremental render's business: a full render starts from nothing).
+ * Missing is fine. 0 / -1. */
+int render_file_remove(render_ctx *c, const char *rel);
 /* Appends url with the site root ("/chi-tieu/" -> "/cchc/chi-tieu/"). */
 int render_url(const render_ctx *c, buf_t *out, const char *url);
 site *render_site_of(const render_ctx *c);

@@ -17,6 +17,162 @@
 #define SEARCH_DIR "tim-kiem/"
 #define KEY_DEPTH 12          /* shard keys grow to at most this length */
 #define HTML_TEXT_MAX (SEARCH_MAX_WORDS * 16) /* bytes of a body's plain text read */
+#define TF_MAX 0x3FFFFFFFu    /* a posting's term frequency saturates here */
+
+/* ---- Folding ----
+ *
+ * text_fold() decomposes every run of non-ASCII characters (NFD), drops the
+ * marks U+0300..U+036F and lowercases the rest, calling utf8proc for each
+ * character. Most characters of Vietnamese text fold the same wherever
+ * they stand: a letter whose decomposition is a starter and marks of that
+ * range (ấ = a + U+0302 + U+0301), or such a mark alone. Canonical ordering
+ * only moves marks, and all of theirs are dropped, so a run made of them
+ * folds to its characters' folds one after the other. fold_tab holds those
+ * folds, made by text_fold() itself once; a run with any other character
+ * (or a byte that is not UTF-8) goes to text_fold() whole, as before. */
+
+typedef struct {
+	signed char len;   /* bytes of s; -1: fold the run with text_fold() */
+	char s[7];
+} fold_entry;
+
+#define FOLD_A_LO 0x80u
+#define FOLD_A_HI 0x370u    /* Latin-1 .. Latin Extended-B, IPA, combining marks */
+#define FOLD_B_LO 0x1E00u
+#define FOLD_B_HI 0x1F00u   /* Latin Extended Additional: ạ ả ấ ầ ... ỹ */
+#define FOLD_C_LO 0x2000u
+#define FOLD_C_HI 0x2070u   /* general punctuation: “ ” – … */
+#define FOLD_NA (FOLD_A_HI - FOLD_A_LO)
+#define FOLD_NB (FOLD_B_HI - FOLD_B_LO)
+#define FOLD_N (FOLD_NA + FOLD_NB + (FOLD_C_HI - FOLD_C_LO))
+
+static fold_entry fold_tab[FOLD_N];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+/* fold_tab's index for cp, or -1. */
+static long fold_index(uint32_t cp)
+{
+	if (cp >= FOLD_A_LO && cp < FOLD_A_HI)
+		return (long)(cp - FOLD_A_LO);
+	if (cp >= FOLD_B_LO && cp < FOLD_B_HI)
+		return (long)(FOLD_NA + cp - FOLD_B_LO);
+	if (cp >= FOLD_C_LO && cp < FOLD_C_HI)
+		return (long)(FOLD_NA + FOLD_NB + cp - FOLD_C_LO);
+	return -1;
+}
+
+static int dropped_mark(utf8proc_int32_t cp)
+{
+	return cp >= 0x300 && cp <= 0x36F;
+}
+
+static void fold_init(void)
+{
+	static const uint32_t lo[] = { FOLD_A_LO, FOLD_B_LO, FOLD_C_LO };
+	static const uint32_t hi[] = { FOLD_A_HI, FOLD_B_HI, FOLD_C_HI };
+	buf_t b = BUF_INIT;
+	size_t r;
+	uint32_t cp;
+
+	for (r = 0; r < 3; r++)
+		for (cp = lo[r]; cp < hi[r]; cp++) {
+			fold_entry *e = &fold_tab[fold_index(cp)];
+			utf8proc_int32_t dec[8];
+			utf8proc_uint8_t enc[4];
+			utf8proc_ssize_t n, i, el;
+			int ok;
+
+			e->len = -1;
+			n = utf8proc_decompose_char((utf8proc_int32_t)cp, dec, 8, UTF8PROC_DECOMPOSE, NULL);
+			ok = n >= 1 && n <= 8 &&
+			     (dropped_mark(dec[0]) || utf8proc_get_property(dec[0])->combining_class == 0);
+			for (i = 1; ok && i < n; i++)
+				ok = dropped_mark(dec[i]);
+			if (!ok)
+				continue;
+			el = utf8proc_encode_char((utf8proc_int32_t)cp, enc);
+			buf_reset(&b);
+			if (text_fold(&b, (const char *)enc, (size_t)el) < 0) {
+				err_clear();
+				continue;
+			}
+			if (b.len > sizeof e->s)
+				continue;
+			memcpy(e->s, b.ptr, b.len);
+			e->len = (signed char)b.len;
+		}
+	buf_free(&b);
+}
+
+/* Folds the run s[0..len) of bytes >= 0x80 from fold_tab into out, which
+ * has room for 4 * len more bytes (a fold takes at most 7 bytes, its
+ * character at least 2): 0, or 1 when a character is not in the table
+ * (out's length is then as it was). */
+static int fold_run_quick(buf_t *out, const unsigned char *s, size_t len)
+{
+	char *d = out->ptr + out->len;
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		const fold_entry *e;
+		long k;
+
+		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+			cp = (uint32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F);
+			i += 2;
+		} else if ((s[i] == 0xE1 || s[i] == 0xE2) && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
+			   (s[i + 2] & 0xC0) == 0x80) {
+			cp = (uint32_t)(s[i] & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+			i += 3;
+		} else {
+			return 1;
+		}
+		k = fold_index(cp);
+		if (k < 0 || fold_tab[k].len < 0)
+			return 1;
+		e = &fold_tab[k];
+		memcpy(d, e->s, sizeof e->s);
+		d += e->len;
+	}
+	out->len = (size_t)(d - out->ptr);
+	out->ptr[out->len] = '\0';
+	return 0;
+}
+
+/* Appends exactly what text_fold(out, s, len) appends. 0 / -1. */
+static int fold(buf_t *out, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	pthread_once(&fold_once, fold_init);
+	if (len > SIZE_MAX / 8 || buf_grow(out, 4 * len) < 0)
+		return err_oom();
+	while (i < len) {
+		size_t j = i;
+
+		if (u[i] < 0x80) {
+			char *d = out->ptr + out->len;
+
+			for (; j < len && u[j] < 0x80; j++)
+				*d++ = (char)(u[j] >= 'A' && u[j] <= 'Z' ? u[j] - 'A' + 'a' : u[j]);
+			out->len += j - i;
+			out->ptr[out->len] = '\0';
+			i = j;
+			continue;
+		}
+		while (j < len && u[j] >= 0x80)
+			j++;
+		if (fold_run_quick(out, u + i, j - i) > 0) {
+			/* text_fold() grows out as it needs: room again after it */
+			if (text_fold(out, s + i, j - i) < 0 || buf_grow(out, 4 * (len - j)) < 0)
+				return out->oom ? err_oom() : -1;
+		}
+		i = j;
+	}
+	return 0;
+}
 
 /* ---- Tokens ---- */
 
@@ -35,58 +191,97 @@ static int is_word_cp(utf8proc_int32_t cp)
 	}
 }
 
+/* ASCII letters and digits. */
+static const unsigned char ascii_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+};
+
+/* Splits folded text f[0..len) (valid UTF-8, NUL at len, writable) into
+ * tokens, calling fn with each (NUL-terminated for the call), at most max
+ * (0: no limit). Returns the number passed, or -1 when fn failed. */
+static long split_tokens(char *f, size_t len, size_t max, search_token_fn fn, void *ud)
+{
+	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)f;
+	size_t i = 0;
+	long count = 0;
+
+	while (i < len && (max == 0 || (size_t)count < max)) {
+		size_t start, cps = 0;
+
+		/* skip to a word character */
+		for (;;) {
+			utf8proc_int32_t cp;
+			utf8proc_ssize_t n;
+
+			while (i < len && u[i] < 0x80 && !ascii_word[u[i]])
+				i++;
+			if (i >= len || u[i] < 0x80)
+				break;
+			n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+			if (n < 1) { /* cannot happen: folded text is valid UTF-8 */
+				i++;
+				continue;
+			}
+			if (is_word_cp(cp))
+				break;
+			i += (size_t)n;
+		}
+		if (i >= len)
+			break;
+		/* the word */
+		start = i;
+		for (;;) {
+			utf8proc_int32_t cp;
+			utf8proc_ssize_t n;
+
+			while (i < len && u[i] < 0x80 && ascii_word[u[i]]) {
+				i++;
+				cps++;
+			}
+			if (i >= len || u[i] < 0x80)
+				break;
+			n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+			if (n < 1 || !is_word_cp(cp))
+				break;
+			i += (size_t)n;
+			cps++;
+		}
+		if (cps >= 2 && cps <= SEARCH_MAX_TOKEN) {
+			char save = f[i];
+			int r;
+
+			f[i] = '\0';
+			r = fn(ud, f + start, i - start);
+			f[i] = save;
+			if (r < 0)
+				return -1;
+			count++;
+		}
+	}
+	return count;
+}
+
 long search_tokens(const char *s, size_t len, size_t max, search_token_fn fn, void *ud)
 {
 	buf_t f = BUF_INIT;
-	const utf8proc_uint8_t *u;
-	size_t i = 0, start = 0, cps = 0;
-	long count = 0;
-	int in = 0;
+	long n;
 
-	if (text_fold(&f, s, len) < 0) {
+	if (fold(&f, s, len) < 0) {
 		buf_free(&f);
 		return -1;
 	}
-	u = (const utf8proc_uint8_t *)f.ptr;
-	/* one step past the end closes the last token */
-	while (i <= f.len && (max == 0 || (size_t)count < max)) {
-		utf8proc_int32_t cp = -1;
-		utf8proc_ssize_t n = 1;
-
-		if (i < f.len) {
-			n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(f.len - i), &cp);
-			if (n < 1) { /* cannot happen: text_fold gives valid UTF-8 */
-				n = 1;
-				cp = -1;
-			}
-		}
-		if (cp >= 0 && is_word_cp(cp)) {
-			if (!in) {
-				in = 1;
-				start = i;
-				cps = 0;
-			}
-			cps++;
-		} else if (in) {
-			in = 0;
-			if (cps >= 2 && cps <= SEARCH_MAX_TOKEN) {
-				char save = f.ptr[i];
-				int r;
-
-				f.ptr[i] = '\0';
-				r = fn(ud, f.ptr + start, i - start);
-				f.ptr[i] = save;
-				if (r < 0) {
-					buf_free(&f);
-					return -1;
-				}
-				count++;
-			}
-		}
-		i += (size_t)n;
-	}
+	n = f.len ? split_tokens(f.ptr, f.len, max, fn, ud) : 0;
 	buf_free(&f);
-	return count;
+	return n;
 }
 
 int search_key(buf_t *out, const char *tok, size_t len)
@@ -105,10 +300,10 @@ int search_key(buf_t *out, const char *tok, size_t len)
 
 /* ---- Plain text of HTML ---- */
 
-/* Case-insensitive: does s[0..len) start with the ASCII word w? */
-static int starts_word(const char *s, size_t len, const char *w)
+/* Case-insensitive: does s[0..len) start with the ASCII word w (n bytes)? */
+static int starts_with(const char *s, size_t len, const char *w, size_t n)
 {
-	size_t n = strlen(w), i;
+	size_t i;
 
 	if (len < n)
 		return 0;
@@ -122,15 +317,28 @@ static int starts_word(const char *s, size_t len, const char *w)
 	return 1;
 }
 
+static int starts_word(const char *s, size_t len, const char *w)
+{
+	return starts_with(s, len, w, strlen(w));
+}
+
 /* Offset just past the first occurrence of end in s[from..len) (case-
- * insensitive for letters), or len. */
+ * insensitive for letters; end starts with a character that is not a
+ * letter), or len. */
 static size_t skip_past(const char *s, size_t len, size_t from, const char *end)
 {
-	size_t n = strlen(end), i;
+	size_t n = strlen(end);
 
-	for (i = from; i + n <= len; i++)
-		if (starts_word(s + i, len - i, end))
-			return i + n;
+	while (from + n <= len) {
+		const char *at = memchr(s + from, end[0], len - from - n + 1);
+
+		if (!at)
+			break;
+		from = (size_t)(at - s);
+		if (starts_with(at, len - from, end, n))
+			return from + n;
+		from++;
+	}
 	return len;
 }
 
@@ -138,18 +346,18 @@ static size_t skip_past(const char *s, size_t len, size_t from, const char *end)
  * the bytes it takes, or 0 when it is not one we know. */
 static size_t entity(const char *s, size_t len, uint32_t *cp)
 {
-	static const struct { const char *name; uint32_t cp; } named[] = {
-		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' },
-		{ "&apos;", '\'' }, { "&nbsp;", 0xA0 },
+	static const struct { const char *name; size_t len; uint32_t cp; } named[] = {
+		{ "&amp;", 5, '&' }, { "&lt;", 4, '<' }, { "&gt;", 4, '>' }, { "&quot;", 6, '"' },
+		{ "&apos;", 6, '\'' }, { "&nbsp;", 6, 0xA0 },
 	};
 	size_t i, k;
 	uint32_t v = 0;
 	int hex;
 
 	for (k = 0; k < sizeof named / sizeof *named; k++)
-		if (len >= strlen(named[k].name) && memcmp(s, named[k].name, strlen(named[k].name)) == 0) {
+		if (len >= named[k].len && memcmp(s, named[k].name, named[k].len) == 0) {
 			*cp = named[k].cp;
-			return strlen(named[k].name);
+			return named[k].len;
 		}
 	if (len < 4 || s[1] != '#')
 		return 0;
@@ -209,14 +417,29 @@ int search_html_text(buf_t *out, const char *html, size_t len, size_t max)
 				i++;
 			}
 		} else {
-			size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+			/* characters up to the next tag or entity, each as many bytes
+			 * as its first byte says, while they fit */
+			size_t j = i, room = max - (out->len - start);
+			int full = 0;
 
-			if (n > len - i)
-				n = len - i;
-			if (out->len - start + n > max)
+			while (j < len) {
+				unsigned char d = (unsigned char)html[j];
+				size_t n = d < 0x80 ? 1 : d < 0xE0 ? 2 : d < 0xF0 ? 3 : 4;
+
+				if (d == '<' || d == '&')
+					break;
+				if (n > len - j)
+					n = len - j;
+				if (j - i + n > room) {
+					full = 1;
+					break;
+				}
+				j += n;
+			}
+			buf_put(out, html + i, j - i);
+			i = j;
+			if (full)
 				break;
-			buf_put(out, html + i, n);
-			i += n;
 		}
 	}
 	if (out->len - start > max) /* a tag's space at the very end */
@@ -224,22 +447,308 @@ int search_html_text(buf_t *out, const char *html, size_t len, size_t max)
 	return out->oom ? err_oom() : 0;
 }
 
+/* ---- Documents apart from an index ---- */
+
+#define F_N 5             /* title, url, kind, snippet, date */
+
+typedef struct {
+	uint32_t off;      /* its bytes in pool */
+	uint32_t tf;       /* occurrences */
+	uint16_t len;      /* bytes (at most SEARCH_MAX_TOKEN code points) */
+	uint8_t title;     /* 1 when an occurrence is in the title */
+} rtok;
+
+struct search_rec {
+	char *fields;      /* the F_N fields, each NUL-terminated, one after
+	                      the other (NULL once an index took them) */
+	size_t len;        /* tokens counted, title and text */
+	/* while text is added; freed by rec_seal() */
+	char *pool;        /* the distinct tokens' bytes, first seen first */
+	size_t pool_len, pool_cap;
+	rtok *toks;
+	size_t ntoks, cap;
+	uint32_t *hash;    /* open addressing: toks index + 1, 0 empty */
+	size_t nhash;      /* a power of two, or 0 */
+	buf_t fold;        /* the folded text */
+	/* after rec_seal(): each distinct token as its length (a byte), its
+	 * bytes and 2 * tf + title (LEB128), first seen first */
+	unsigned char *packed;
+	size_t npacked;
+	int sealed;
+};
+
+static uint64_t hash(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
+/* Bytes of the fields block at f. */
+static size_t fields_size(const char *f)
+{
+	const char *p = f;
+	int k;
+
+	for (k = 0; k < F_N; k++)
+		p += strlen(p) + 1;
+	return (size_t)(p - f);
+}
+
+search_rec *search_rec_new(const char *title, const char *url, const char *kind,
+			   const char *snippet, const char *date)
+{
+	const char *f[F_N];
+	size_t n[F_N], total = 0, k;
+	search_rec *r;
+	char *p;
+
+	f[0] = title;
+	f[1] = url;
+	f[2] = kind;
+	f[3] = snippet;
+	f[4] = date;
+	for (k = 0; k < F_N; k++) {
+		if (!f[k])
+			f[k] = "";
+		n[k] = strlen(f[k]) + 1;
+		total += n[k];
+	}
+	r = calloc(1, sizeof *r);
+	p = r ? malloc(total) : NULL;
+	if (!p) {
+		free(r);
+		err_oom();
+		return NULL;
+	}
+	r->fields = p;
+	for (k = 0; k < F_N; k++) {
+		memcpy(p, f[k], n[k]);
+		p += n[k];
+	}
+	buf_init(&r->fold);
+	return r;
+}
+
+void search_rec_free(search_rec *r)
+{
+	if (!r)
+		return;
+	free(r->fields);
+	free(r->pool);
+	free(r->toks);
+	free(r->hash);
+	buf_free(&r->fold);
+	free(r->packed);
+	free(r);
+}
+
+static int rec_rehash(search_rec *r)
+{
+	size_t n = r->nhash ? r->nhash * 2 : 256, i;
+	uint32_t *h = calloc(n, sizeof *h);
+
+	if (!h)
+		return err_oom();
+	for (i = 0; i < r->ntoks; i++) {
+		size_t j = (size_t)hash(r->pool + r->toks[i].off, r->toks[i].len) & (n - 1);
+		while (h[j])
+			j = (j + 1) & (n - 1);
+		h[j] = (uint32_t)(i + 1);
+	}
+	free(r->hash);
+	r->hash = h;
+	r->nhash = n;
+	return 0;
+}
+
+/* Counts one occurrence of tok. 0 / -1. */
+static int rec_count(search_rec *r, const char *tok, size_t len, int title)
+{
+	size_t j;
+	rtok *t;
+
+	if ((r->ntoks + 1) * 2 > r->nhash && rec_rehash(r) < 0)
+		return -1;
+	j = (size_t)hash(tok, len) & (r->nhash - 1);
+	while (r->hash[j]) {
+		t = &r->toks[r->hash[j] - 1];
+		if (t->len == len && memcmp(r->pool + t->off, tok, len) == 0) {
+			if (t->tf < UINT32_MAX)
+				t->tf++;
+			t->title |= (uint8_t)(title != 0);
+			return 0;
+		}
+		j = (j + 1) & (r->nhash - 1);
+	}
+	if (r->ntoks == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		rtok *n = realloc(r->toks, cap * sizeof *n);
+		if (!n)
+			return err_oom();
+		r->toks = n;
+		r->cap = cap;
+	}
+	if (r->pool_len + len > r->pool_cap) {
+		size_t cap = r->pool_cap ? r->pool_cap * 2 : 512;
+		char *n;
+		while (cap < r->pool_len + len)
+			cap *= 2;
+		if (cap > UINT32_MAX)
+			return err_set(NULL, 0, 0, "too much text for one search document");
+		n = realloc(r->pool, cap);
+		if (!n)
+			return err_oom();
+		r->pool = n;
+		r->pool_cap = cap;
+	}
+	t = &r->toks[r->ntoks];
+	t->off = (uint32_t)r->pool_len;
+	t->len = (uint16_t)len;
+	t->tf = 1;
+	t->title = (uint8_t)(title != 0);
+	memcpy(r->pool + r->pool_len, tok, len);
+	r->pool_len += len;
+	r->hash[j] = (uint32_t)(++r->ntoks);
+	return 0;
+}
+
+typedef struct {
+	search_rec *r;
+	int title;
+} count_ctx;
+
+static int count_token(void *ud, const char *tok, size_t len)
+{
+	count_ctx *a = ud;
+
+	return rec_count(a->r, tok, len, a->title);
+}
+
+int search_rec_text(search_rec *r, const char *s, size_t len, int title, size_t max)
+{
+	count_ctx a;
+	long n;
+
+	if (r->sealed)
+		return err_set(NULL, 0, 0, "search_rec_text on a record an index took");
+	if (!s || !len)
+		return 0;
+	buf_reset(&r->fold);
+	if (fold(&r->fold, s, len) < 0)
+		return -1;
+	a.r = r;
+	a.title = title;
+	n = r->fold.len ? split_tokens(r->fold.ptr, r->fold.len, max, count_token, &a) : 0;
+	if (n < 0)
+		return -1;
+	r->len += (size_t)n;
+	return 0;
+}
+
+/* The value a posting keeps: 2 * tf + title. */
+static uint32_t rtok_x(const rtok *t)
+{
+	return (t->tf > TF_MAX ? TF_MAX : t->tf) * 2 + t->title;
+}
+
+/* Packs the tokens (see search_rec) and frees what adding text needs.
+ * 0 / -1. */
+static int rec_seal(search_rec *r)
+{
+	size_t i, n = 0;
+	unsigned char *p;
+
+	if (r->sealed)
+		return 0;
+	for (i = 0; i < r->ntoks; i++)
+		n += 1 + r->toks[i].len + 5;
+	p = r->packed = malloc(n ? n : 1);
+	if (!p)
+		return err_oom();
+	for (i = 0; i < r->ntoks; i++) {
+		uint32_t x = rtok_x(&r->toks[i]);
+
+		*p++ = (unsigned char)r->toks[i].len;
+		memcpy(p, r->pool + r->toks[i].off, r->toks[i].len);
+		p += r->toks[i].len;
+		while (x >= 0x80) {
+			*p++ = (unsigned char)(x | 0x80);
+			x >>= 7;
+		}
+		*p++ = (unsigned char)x;
+	}
+	r->npacked = (size_t)(p - r->packed);
+	if (r->npacked < n && r->npacked) {
+		unsigned char *q = realloc(r->packed, r->npacked);
+		if (q)
+			r->packed = q;
+	}
+	free(r->pool);
+	free(r->toks);
+	free(r->hash);
+	r->pool = NULL;
+	r->toks = NULL;
+	r->hash = NULL;
+	r->pool_len = r->pool_cap = r->ntoks = r->cap = r->nhash = 0;
+	buf_free(&r->fold);
+	r->sealed = 1;
+	return 0;
+}
+
+/* The next token of a sealed record at *p (< end): its bytes and x. */
+static void rec_next(const unsigned char **p, const char **tok, size_t *len, uint32_t *x)
+{
+	const unsigned char *q = *p;
+	uint32_t v = 0;
+	int shift = 0;
+
+	*len = *q++;
+	*tok = (const char *)q;
+	q += *len;
+	do {
+		v |= (uint32_t)(*q & 0x7F) << shift;
+		shift += 7;
+	} while (*q++ & 0x80);
+	*x = v;
+	*p = q;
+}
+
 /* ---- The index ---- */
 
 typedef struct {
-	char *s;          /* the token */
-	size_t len;
-	char *key;        /* its key form */
-	uint32_t *post;   /* pairs: document id, 2 * tf + title */
-	size_t npost, cap; /* in pairs */
-} stoken;
-
-enum { F_TITLE, F_URL, F_KIND, F_SNIPPET, F_DATE, F_N };
+	uint32_t doc;     /* document id; a token's postings ascend */
+	uint32_t x;       /* 2 * tf + title */
+} spost;
 
 typedef struct {
-	char *f[F_N];
+	char *s;          /* the token (NUL-terminated) */
+	size_t len;
+	char *key;        /* its key form */
+	spost *post;
+	uint16_t *enc;    /* each posting as written: 2 * weight + title (at
+	                     most 441), set by plan_token() */
+	size_t npost, cap;
+	uint64_t ver;     /* the index's clock when its entry's bytes last changed */
+	size_t size;      /* entry_size at the last plan */
+	uint32_t seen;    /* search_index_replace()'s mark */
+	int stale;        /* enc and size to compute again */
+} stoken;
+
+typedef struct {
+	char *fields;     /* the record's fields (owned) */
 	size_t len;       /* tokens */
+	int dirty;        /* fields changed since the last write */
 } sdoc;
+
+/* A shard of the last write: key and tokens wsorted[lo..hi). */
+typedef struct {
+	char *key;
+	size_t lo, hi;
+} wshard;
 
 struct search_index {
 	stoken *toks;
@@ -248,9 +757,19 @@ struct search_index {
 	size_t nslots;    /* a power of two */
 	sdoc *docs;
 	size_t ndocs, capdocs;
-	int open;         /* a document is begun and not ended */
-	uint64_t *cur;    /* tokens of the open document: index << 1 | title */
-	size_t ncur, capcur;
+	search_rec *open; /* the record of docs[ndocs - 1], begun and not ended */
+	uint64_t total;   /* tokens of the ended documents */
+	uint64_t clock;   /* counts changes to tokens' entries */
+	uint32_t stamp;   /* search_index_replace()'s current mark */
+	int resort;       /* a token got its first posting or lost its last */
+	/* the last write (search_index_write/update) */
+	int written;
+	double avg;       /* tokens per document then */
+	uint64_t wclock;  /* clock then */
+	uint32_t *wsorted; /* the tokens then, in shard order */
+	size_t nwsorted;
+	wshard *wshards;
+	size_t nwshards;
 };
 
 search_index *search_index_new(void)
@@ -262,9 +781,18 @@ search_index *search_index_new(void)
 	return ix;
 }
 
+static void free_wshards(wshard *sh, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(sh[i].key);
+	free(sh);
+}
+
 void search_index_free(search_index *ix)
 {
-	size_t i, k;
+	size_t i;
 
 	if (!ix)
 		return;
@@ -272,30 +800,22 @@ void search_index_free(search_index *ix)
 		free(ix->toks[i].s);
 		free(ix->toks[i].key);
 		free(ix->toks[i].post);
+		free(ix->toks[i].enc);
 	}
 	for (i = 0; i < ix->ndocs; i++)
-		for (k = 0; k < F_N; k++)
-			free(ix->docs[i].f[k]);
+		free(ix->docs[i].fields);
+	search_rec_free(ix->open);
 	free(ix->toks);
 	free(ix->slots);
 	free(ix->docs);
-	free(ix->cur);
+	free(ix->wsorted);
+	free_wshards(ix->wshards, ix->nwshards);
 	free(ix);
 }
 
 size_t search_index_docs(const search_index *ix)
 {
 	return ix->ndocs;
-}
-
-static uint64_t hash(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
 }
 
 static int rehash(search_index *ix)
@@ -317,24 +837,32 @@ static int rehash(search_index *ix)
 	return 0;
 }
 
-/* The index of token s, added when new; -1 when out of memory. */
+/* The index of token s, added when new; -1 when out of memory (error slot
+ * set). */
 static long token_id(search_index *ix, const char *s, size_t len)
 {
 	size_t j;
 	stoken *t;
 	buf_t key = BUF_INIT;
+	uint64_t h = hash(s, len);
 
-	if ((ix->ntoks + 1) * 2 > ix->nslots && rehash(ix) < 0)
+	if (!ix->nslots && rehash(ix) < 0)
 		return -1;
-	j = (size_t)hash(s, len) & (ix->nslots - 1);
+	j = (size_t)h & (ix->nslots - 1);
 	while (ix->slots[j]) {
 		t = &ix->toks[ix->slots[j] - 1];
 		if (t->len == len && memcmp(t->s, s, len) == 0)
 			return (long)(ix->slots[j] - 1);
 		j = (j + 1) & (ix->nslots - 1);
 	}
+	if ((ix->ntoks + 1) * 2 > ix->nslots) {
+		if (rehash(ix) < 0)
+			return -1;
+		for (j = (size_t)h & (ix->nslots - 1); ix->slots[j]; j = (j + 1) & (ix->nslots - 1))
+			;
+	}
 	if (ix->ntoks >= UINT32_MAX - 1)
-		return err_set(NULL, 0, 0, "too many distinct words for the search index");
+		return err_set(NULL, 0, 0, "too many words for the search index");
 	if (ix->ntoks == ix->captoks) {
 		size_t cap = ix->captoks ? ix->captoks * 2 : 1024;
 		stoken *n = realloc(ix->toks, cap * sizeof *n);
@@ -363,20 +891,113 @@ static long token_id(search_index *ix, const char *s, size_t len)
 	return (long)ix->ntoks++;
 }
 
-long search_doc_begin(search_index *ix, const char *title, const char *url,
-		      const char *kind, const char *snippet, const char *date)
+/* The first posting of t whose document is >= doc. */
+static size_t post_find(const stoken *t, uint32_t doc)
 {
-	const char *f[F_N];
-	sdoc *d;
-	size_t k;
+	size_t lo = 0, hi = t->npost;
 
-	f[F_TITLE] = title;
-	f[F_URL] = url;
-	f[F_KIND] = kind;
-	f[F_SNIPPET] = snippet;
-	f[F_DATE] = date;
-	if (ix->open && search_doc_end(ix) < 0)
+	if (hi && t->post[hi - 1].doc < doc) /* appending, as a full build does */
+		return hi;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->post[mid].doc < doc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void touch(search_index *ix, stoken *t)
+{
+	t->ver = ++ix->clock;
+	t->stale = 1;
+}
+
+/* Sets the room for cap postings. 0 / -1. */
+static int post_room(stoken *t, size_t cap)
+{
+	spost *p = realloc(t->post, cap * sizeof *p);
+	uint16_t *e;
+
+	if (!p)
+		return err_oom();
+	t->post = p;
+	e = realloc(t->enc, cap * sizeof *e);
+	if (!e)
+		return err_oom();
+	t->enc = e;
+	t->cap = cap;
+	return 0;
+}
+
+/* Puts (doc, x) in t's postings, or sets its x. 0 / -1. */
+static int post_put(search_index *ix, stoken *t, uint32_t doc, uint32_t x)
+{
+	size_t at = post_find(t, doc);
+
+	if (at < t->npost && t->post[at].doc == doc) {
+		if (t->post[at].x != x) {
+			t->post[at].x = x;
+			touch(ix, t);
+		}
+		return 0;
+	}
+	if (t->npost == t->cap && post_room(t, t->cap ? t->cap * 2 : 4) < 0)
 		return -1;
+	if (at < t->npost) {
+		memmove(t->post + at + 1, t->post + at, (t->npost - at) * sizeof *t->post);
+		memmove(t->enc + at + 1, t->enc + at, (t->npost - at) * sizeof *t->enc);
+	}
+	t->post[at].doc = doc;
+	t->post[at].x = x;
+	t->enc[at] = 0;
+	if (t->npost++ == 0)
+		ix->resort = 1;
+	touch(ix, t);
+	return 0;
+}
+
+static void post_remove(search_index *ix, stoken *t, uint32_t doc)
+{
+	size_t at = post_find(t, doc);
+
+	if (at >= t->npost || t->post[at].doc != doc)
+		return;
+	memmove(t->post + at, t->post + at + 1, (t->npost - at - 1) * sizeof *t->post);
+	memmove(t->enc + at, t->enc + at + 1, (t->npost - at - 1) * sizeof *t->enc);
+	if (--t->npost == 0)
+		ix->resort = 1;
+	touch(ix, t);
+}
+
+/* Puts the postings of document doc from sealed record r; stamp, when not
+ * 0, marks each token. relen: the document's length changed (every
+ * weight of it may). 0 / -1. */
+static int merge(search_index *ix, uint32_t doc, const search_rec *r, uint32_t stamp, int relen)
+{
+	const unsigned char *p = r->packed, *end = r->packed + r->npacked;
+
+	while (p < end) {
+		const char *tok;
+		size_t len;
+		uint32_t x;
+		long id;
+
+		rec_next(&p, &tok, &len, &x);
+		id = token_id(ix, tok, len);
+		if (id < 0 || post_put(ix, &ix->toks[id], doc, x) < 0)
+			return -1;
+		ix->toks[id].seen = stamp;
+		if (relen)
+			ix->toks[id].stale = 1;
+	}
+	return 0;
+}
+
+/* Makes room for one more document. 0 / -1. */
+static int grow_docs(search_index *ix)
+{
 	if (ix->ndocs >= UINT32_MAX / 2)
 		return err_set(NULL, 0, 0, "too many documents for the search index");
 	if (ix->ndocs == ix->capdocs) {
@@ -387,148 +1008,205 @@ long search_doc_begin(search_index *ix, const char *title, const char *url,
 		ix->docs = n;
 		ix->capdocs = cap;
 	}
-	d = &ix->docs[ix->ndocs];
-	d->len = 0;
-	for (k = 0; k < F_N; k++) {
-		d->f[k] = strdup(f[k] ? f[k] : "");
-		if (!d->f[k]) {
-			while (k-- > 0)
-				free(d->f[k]);
-			return err_oom();
-		}
-	}
-	ix->open = 1;
-	ix->ncur = 0;
-	return (long)ix->ndocs++;
+	return 0;
 }
 
-typedef struct {
-	search_index *ix;
-	int title;
-} add_ctx;
-
-static int add_token(void *ud, const char *tok, size_t len)
+/* Ends the open document, or adds r as a new one (r taken). 0 / -1. */
+static int add_rec(search_index *ix, search_rec *r, int open)
 {
-	add_ctx *a = ud;
-	search_index *ix = a->ix;
-	long id = token_id(ix, tok, len);
+	sdoc *d;
+	uint32_t id;
+	int ret;
 
-	if (id < 0)
+	if (!open && grow_docs(ix) < 0) {
+		search_rec_free(r);
 		return -1;
-	if (ix->ncur == ix->capcur) {
-		size_t cap = ix->capcur ? ix->capcur * 2 : 256;
-		uint64_t *n = realloc(ix->cur, cap * sizeof *n);
-		if (!n)
-			return err_oom();
-		ix->cur = n;
-		ix->capcur = cap;
 	}
-	ix->cur[ix->ncur++] = (uint64_t)id << 1 | (uint64_t)(a->title != 0);
-	return 0;
+	if (rec_seal(r) < 0) {
+		search_rec_free(r);
+		return -1;
+	}
+	if (!open) {
+		d = &ix->docs[ix->ndocs++];
+		d->fields = r->fields;
+		r->fields = NULL;
+		d->dirty = 1;
+	}
+	id = (uint32_t)(ix->ndocs - 1);
+	d = &ix->docs[id];
+	d->len = r->len;
+	ix->total += r->len;
+	ret = merge(ix, id, r, 0, 0);
+	search_rec_free(r);
+	return ret;
+}
+
+long search_doc_begin(search_index *ix, const char *title, const char *url,
+		      const char *kind, const char *snippet, const char *date)
+{
+	search_rec *r;
+
+	if (ix->open && search_doc_end(ix) < 0)
+		return -1;
+	if (grow_docs(ix) < 0)
+		return -1;
+	r = search_rec_new(title, url, kind, snippet, date);
+	if (!r)
+		return -1;
+	ix->docs[ix->ndocs].fields = r->fields;
+	ix->docs[ix->ndocs].len = 0;
+	ix->docs[ix->ndocs].dirty = 1;
+	r->fields = NULL;
+	ix->open = r;
+	return (long)ix->ndocs++;
 }
 
 int search_doc_text(search_index *ix, const char *s, size_t len, int title, size_t max)
 {
-	add_ctx a;
-	long n;
-
 	if (!ix->open)
 		return err_set(NULL, 0, 0, "search_doc_text without search_doc_begin");
-	if (!s || !len)
-		return 0;
-	a.ix = ix;
-	a.title = title;
-	n = search_tokens(s, len, max, add_token, &a);
-	if (n < 0)
-		return -1;
-	ix->docs[ix->ndocs - 1].len += (size_t)n;
-	return 0;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
+	return search_rec_text(ix->open, s, len, title, max);
 }
 
 int search_doc_end(search_index *ix)
 {
-	uint32_t doc;
-	size_t i, j;
+	search_rec *r = ix->open;
 
-	if (!ix->open)
+	if (!r)
 		return 0;
-	ix->open = 0;
-	doc = (uint32_t)(ix->ndocs - 1);
-	if (ix->ncur > 1)
-		qsort(ix->cur, ix->ncur, sizeof *ix->cur, cmp_u64);
-	for (i = 0; i < ix->ncur; i = j) {
-		uint64_t id = ix->cur[i] >> 1;
-		uint32_t tf = 0, title = 0;
-		stoken *t = &ix->toks[id];
+	ix->open = NULL;
+	return add_rec(ix, r, 1);
+}
 
-		for (j = i; j < ix->ncur && ix->cur[j] >> 1 == id; j++) {
-			tf++;
-			title |= (uint32_t)(ix->cur[j] & 1);
-		}
-		if (t->npost == t->cap) {
-			size_t cap = t->cap ? t->cap * 2 : 4;
-			uint32_t *n = realloc(t->post, cap * 2 * sizeof *n);
-			if (!n) {
-				ix->ncur = 0;
-				return err_oom();
-			}
-			t->post = n;
-			t->cap = cap;
-		}
-		t->post[2 * t->npost] = doc;
-		t->post[2 * t->npost + 1] = (tf > 0x3FFFFFFF ? 0x3FFFFFFF : tf) * 2 + title;
-		t->npost++;
+long search_index_add(search_index *ix, search_rec *r)
+{
+	if (ix->open && search_doc_end(ix) < 0) {
+		search_rec_free(r);
+		return -1;
 	}
-	ix->ncur = 0;
+	return add_rec(ix, r, 0) < 0 ? -1 : (long)(ix->ndocs - 1);
+}
+
+int search_index_replace(search_index *ix, size_t id, search_rec *r)
+{
+	sdoc *d;
+	uint32_t stamp;
+	size_t i, n;
+	int relen;
+
+	if (id >= ix->ndocs || (ix->open && id == ix->ndocs - 1)) {
+		search_rec_free(r);
+		return err_set(NULL, 0, 0, "search_index_replace: no ended document %zu", id);
+	}
+	if (rec_seal(r) < 0) {
+		search_rec_free(r);
+		return -1;
+	}
+	d = &ix->docs[id];
+	relen = d->len != r->len;
+	if (++ix->stamp == 0) { /* wrapped: no token may hold the new mark */
+		for (i = 0; i < ix->ntoks; i++)
+			ix->toks[i].seen = 0;
+		ix->stamp = 1;
+	}
+	stamp = ix->stamp;
+	if (merge(ix, (uint32_t)id, r, stamp, relen) < 0) {
+		search_rec_free(r);
+		return -1;
+	}
+	/* the words the document had and has no more */
+	for (i = 0; i < ix->ntoks; i++)
+		if (ix->toks[i].seen != stamp && ix->toks[i].npost)
+			post_remove(ix, &ix->toks[i], (uint32_t)id);
+	ix->total = ix->total - d->len + r->len;
+	d->len = r->len;
+	n = fields_size(r->fields);
+	if (n != fields_size(d->fields) || memcmp(d->fields, r->fields, n) != 0) {
+		free(d->fields);
+		d->fields = r->fields;
+		r->fields = NULL;
+		d->dirty = 1;
+	}
+	search_rec_free(r);
 	return 0;
 }
 
 /* ---- Writing ---- */
 
-unsigned search_weight(unsigned tf, double len, double avg)
+/* The document's part of BM25's denominator: k1 (1 - b + b len / avg). */
+static double doc_k(double len, double avg)
 {
 	const double k1 = 1.2, b = 0.75;
-	double w = 100.0 * tf * (k1 + 1) / (tf + k1 * (1 - b + b * (avg > 0 ? len / avg : 1)));
+
+	return k1 * (1 - b + b * (avg > 0 ? len / avg : 1));
+}
+
+static unsigned weight_k(unsigned tf, double k)
+{
+	const double k1 = 1.2;
+	double w = 100.0 * tf * (k1 + 1) / (tf + k);
 
 	return w < 1 ? 1 : (unsigned)(w + 0.5);
 }
 
-/* x as written: 2 * weight + title. */
-static uint32_t encode(const search_index *ix, double avg, uint32_t doc, uint32_t x)
+unsigned search_weight(unsigned tf, double len, double avg)
 {
-	return 2 * search_weight(x >> 1, (double)ix->docs[doc].len, avg) + (x & 1);
+	return weight_k(tf, doc_k(len, avg));
 }
 
 static size_t digits(uint32_t v)
 {
 	size_t n = 1;
 
-	while (v >= 10) {
-		v /= 10;
-		n++;
+	while (v >= 10000) {
+		v /= 10000;
+		n += 4;
 	}
-	return n;
+	return n + (v >= 10) + (v >= 100) + (v >= 1000);
 }
 
-/* Bytes of the token's entry in a shard: "tok":[d,x,...] and a comma.
- * Tokens hold only letters, marks and digits: nothing to escape. */
-static size_t entry_size(const search_index *ix, double avg, const stoken *t)
+static void put_u32(buf_t *b, uint32_t v)
+{
+	char tmp[10];
+	size_t n = 0;
+
+	do {
+		tmp[sizeof tmp - ++n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	buf_put(b, tmp + sizeof tmp - n, n);
+}
+
+/* Computes t's postings as written (enc) and, when they or its postings
+ * changed, the bytes of its entry in a shard, "tok":[d,x,...] and a comma
+ * (tokens hold only letters, marks and digits: nothing to escape); moves
+ * its version on when the postings as written changed. kd: doc_k() of
+ * each document. */
+static void plan_token(search_index *ix, stoken *t, const double *kd)
 {
 	size_t n = t->len + 6, i;
 	uint32_t prev = 0;
+	int changed = 0;
 
 	for (i = 0; i < t->npost; i++) {
-		n += digits(t->post[2 * i] - prev) + digits(encode(ix, avg, t->post[2 * i], t->post[2 * i + 1])) + 2;
-		prev = t->post[2 * i];
+		const spost *p = &t->post[i];
+		uint32_t e = 2 * weight_k(p->x >> 1, kd[p->doc]) + (p->x & 1);
+
+		if (e != t->enc[i]) {
+			t->enc[i] = (uint16_t)e;
+			changed = 1;
+		}
 	}
-	return n;
+	if (changed)
+		t->ver = ++ix->clock;
+	if (!changed && !t->stale)
+		return; /* the same bytes: the same size */
+	for (i = 0; i < t->npost; i++) {
+		n += digits(t->post[i].doc - prev) + digits(t->enc[i]) + 2;
+		prev = t->post[i].doc;
+	}
+	t->size = n;
+	t->stale = 0;
 }
 
 static int cmp_tok(const void *a, const void *b)
@@ -540,27 +1218,25 @@ static int cmp_tok(const void *a, const void *b)
 }
 
 typedef struct {
-	char *key;
-	size_t lo, hi; /* range of the sorted tokens */
-} shard;
-
-typedef struct {
-	stoken **sorted;
-	size_t *size;    /* entry_size of each sorted token */
-	shard *shards;
-	size_t nshards, cap;
-	size_t limit;
 	const search_index *ix;
-	double avg;      /* tokens per document */
+	const uint32_t *sorted; /* tokens with postings, in shard order */
+	size_t limit;
+	wshard *shards;
+	size_t nshards, cap;
 } plan;
+
+static const stoken *plan_tok(const plan *pl, size_t i)
+{
+	return &pl->ix->toks[pl->sorted[i]];
+}
 
 static int plan_emit(plan *pl, const char *key, size_t klen, size_t lo, size_t hi)
 {
-	shard *sh;
+	wshard *sh;
 
 	if (pl->nshards == pl->cap) {
 		size_t cap = pl->cap ? pl->cap * 2 : 64;
-		shard *n = realloc(pl->shards, cap * sizeof *n);
+		wshard *n = realloc(pl->shards, cap * sizeof *n);
 		if (!n)
 			return err_oom();
 		pl->shards = n;
@@ -580,20 +1256,20 @@ static int plan_emit(plan *pl, const char *key, size_t klen, size_t lo, size_t h
 static int plan_range(plan *pl, size_t lo, size_t hi, size_t d)
 {
 	size_t size = 0, i, j, m;
-	const char *key = pl->sorted[lo]->key;
+	const char *key = plan_tok(pl, lo)->key;
 
 	for (i = lo; i < hi; i++)
-		size += pl->size[i];
+		size += plan_tok(pl, i)->size;
 	if (size <= pl->limit || d >= KEY_DEPTH || hi - lo == 1)
 		return plan_emit(pl, key, d, lo, hi);
 	/* keys exactly d long sort first and stay in the parent */
-	for (m = lo; m < hi && strlen(pl->sorted[m]->key) == d; m++)
+	for (m = lo; m < hi && strlen(plan_tok(pl, m)->key) == d; m++)
 		;
 	if (m > lo && plan_emit(pl, key, d, lo, m) < 0)
 		return -1;
 	for (i = m; i < hi; i = j) {
-		char c = pl->sorted[i]->key[d];
-		for (j = i; j < hi && pl->sorted[j]->key[d] == c; j++)
+		char c = plan_tok(pl, i)->key[d];
+		for (j = i; j < hi && plan_tok(pl, j)->key[d] == c; j++)
 			;
 		if (plan_range(pl, i, j, d + 1) < 0)
 			return -1;
@@ -601,7 +1277,7 @@ static int plan_range(plan *pl, size_t lo, size_t hi, size_t d)
 	return 0;
 }
 
-static int write_shard(const plan *pl, const shard *sh, buf_t *b, search_write_fn fn, void *ud)
+static int write_shard(const plan *pl, const wshard *sh, buf_t *b, search_write_fn fn, void *ud)
 {
 	buf_t rel = BUF_INIT;
 	size_t i, k;
@@ -610,17 +1286,21 @@ static int write_shard(const plan *pl, const shard *sh, buf_t *b, search_write_f
 	buf_reset(b);
 	buf_putc(b, '{');
 	for (i = sh->lo; i < sh->hi; i++) {
-		const stoken *t = pl->sorted[i];
+		const stoken *t = plan_tok(pl, i);
 		uint32_t prev = 0;
 
 		if (i > sh->lo)
 			buf_putc(b, ',');
-		json_put_string(b, t->s, t->len);
-		buf_puts(b, ":[");
+		buf_putc(b, '"'); /* letters, marks and digits: nothing to escape */
+		buf_put(b, t->s, t->len);
+		buf_put(b, "\":[", 3);
 		for (k = 0; k < t->npost; k++) {
-			buf_printf(b, k ? ",%u,%u" : "%u,%u", (unsigned)(t->post[2 * k] - prev),
-				   (unsigned)encode(pl->ix, pl->avg, t->post[2 * k], t->post[2 * k + 1]));
-			prev = t->post[2 * k];
+			if (k)
+				buf_putc(b, ',');
+			put_u32(b, t->post[k].doc - prev);
+			buf_putc(b, ',');
+			put_u32(b, t->enc[k]);
+			prev = t->post[k].doc;
 		}
 		buf_putc(b, ']');
 	}
@@ -631,22 +1311,55 @@ static int write_shard(const plan *pl, const shard *sh, buf_t *b, search_write_f
 	return r;
 }
 
-static int write_docs(const search_index *ix, buf_t *b, search_write_fn fn, void *ud)
+/* Is shard sh of the plan written already, as the last write's? */
+static int shard_same(const search_index *ix, const plan *pl, const wshard *sh, size_t *o)
+{
+	const wshard *old;
+	size_t i;
+
+	while (*o < ix->nwshards && strcmp(ix->wshards[*o].key, sh->key) < 0)
+		(*o)++;
+	if (*o >= ix->nwshards || strcmp(ix->wshards[*o].key, sh->key) != 0)
+		return 0;
+	old = &ix->wshards[*o];
+	if (old->hi - old->lo != sh->hi - sh->lo ||
+	    memcmp(ix->wsorted + old->lo, pl->sorted + sh->lo, (sh->hi - sh->lo) * sizeof *pl->sorted) != 0)
+		return 0;
+	for (i = sh->lo; i < sh->hi; i++)
+		if (plan_tok(pl, i)->ver > ix->wclock)
+			return 0;
+	return 1;
+}
+
+static int write_docs(const search_index *ix, buf_t *b, search_write_fn fn, void *ud, int all)
 {
 	buf_t rel = BUF_INIT;
 	size_t i, k, blk;
 	int r = 0;
 
 	for (blk = 0; r == 0 && blk * SEARCH_BLOCK < ix->ndocs; blk++) {
+		size_t lo = blk * SEARCH_BLOCK, hi = lo + SEARCH_BLOCK;
+
+		if (hi > ix->ndocs)
+			hi = ix->ndocs;
+		for (i = lo; !all && i < hi && !ix->docs[i].dirty; i++)
+			;
+		if (i == hi)
+			continue; /* as written */
 		buf_reset(b);
 		buf_reset(&rel);
 		buf_putc(b, '[');
-		for (i = blk * SEARCH_BLOCK; i < ix->ndocs && i < (blk + 1) * SEARCH_BLOCK; i++) {
-			buf_puts(b, i > blk * SEARCH_BLOCK ? ",\n[" : "[");
+		for (i = lo; i < hi; i++) {
+			buf_puts(b, i > lo ? ",\n[" : "[");
+			const char *f = ix->docs[i].fields;
+
 			for (k = 0; k < F_N; k++) {
+				size_t n = strlen(f);
+
 				if (k)
 					buf_putc(b, ',');
-				json_put_string(b, ix->docs[i].f[k], strlen(ix->docs[i].f[k]));
+				json_put_string(b, f, n);
+				f += n + 1;
 			}
 			buf_putc(b, ']');
 		}
@@ -658,40 +1371,106 @@ static int write_docs(const search_index *ix, buf_t *b, search_write_fn fn, void
 	return r;
 }
 
-int search_index_write(search_index *ix, size_t shard_bytes, search_write_fn fn, void *ud)
+/* Gives back the room of t's postings beyond what it holds. */
+static void trim(stoken *t)
+{
+	spost *p;
+	uint16_t *e;
+
+	if (t->cap == t->npost)
+		return;
+	if (!t->npost) {
+		free(t->post);
+		free(t->enc);
+		t->post = NULL;
+		t->enc = NULL;
+		t->cap = 0;
+		return;
+	}
+	p = realloc(t->post, t->npost * sizeof *p);
+	if (p)
+		t->post = p;
+	e = realloc(t->enc, t->npost * sizeof *e);
+	if (e)
+		t->enc = e;
+	if (p && e)
+		t->cap = t->npost;
+}
+
+/* The tokens with postings in shard order: a new array in *out. 0 / -1. */
+static int sort_tokens(const search_index *ix, uint32_t **out, size_t *n)
+{
+	const stoken **p;
+	uint32_t *ids;
+	size_t i, k = 0;
+
+	*out = NULL;
+	*n = 0;
+	p = malloc((ix->ntoks ? ix->ntoks : 1) * sizeof *p);
+	ids = malloc((ix->ntoks ? ix->ntoks : 1) * sizeof *ids);
+	if (!p || !ids) {
+		free(p);
+		free(ids);
+		return err_oom();
+	}
+	for (i = 0; i < ix->ntoks; i++)
+		if (ix->toks[i].npost)
+			p[k++] = &ix->toks[i];
+	if (k > 1)
+		qsort(p, k, sizeof *p, cmp_tok);
+	for (i = 0; i < k; i++)
+		ids[i] = (uint32_t)(p[i] - ix->toks);
+	free(p);
+	*out = ids;
+	*n = k;
+	return 0;
+}
+
+/* Writes the manifest and, all 1, every shard and block, else those whose
+ * bytes changed since the last write. */
+static int index_write(search_index *ix, size_t shard_bytes, search_write_fn fn, void *ud, int all)
 {
 	plan pl;
 	buf_t b = BUF_INIT;
-	size_t i, j;
-	int r = -1;
+	double avg = 0, *kd = NULL;
+	uint32_t *sorted = NULL;
+	size_t nsorted = 0, i, j, o = 0;
+	int r = -1, every;
 
 	if (ix->open && search_doc_end(ix) < 0)
 		return -1;
+	if (!ix->written)
+		all = 1;
+	ix->written = 0; /* until this write is done */
 	memset(&pl, 0, sizeof pl);
-	pl.limit = shard_bytes ? shard_bytes : SEARCH_SHARD_BYTES;
 	pl.ix = ix;
-	for (i = 0; i < ix->ndocs; i++)
-		pl.avg += (double)ix->docs[i].len;
+	pl.limit = shard_bytes ? shard_bytes : SEARCH_SHARD_BYTES;
+	/* the sum of the documents' lengths as doubles is exact: the total */
 	if (ix->ndocs)
-		pl.avg /= (double)ix->ndocs;
-	if (ix->ntoks) {
-		pl.sorted = malloc(ix->ntoks * sizeof *pl.sorted);
-		pl.size = malloc(ix->ntoks * sizeof *pl.size);
-		if (!pl.sorted || !pl.size) {
-			err_oom();
-			goto done;
-		}
+		avg = (double)ix->total / (double)ix->ndocs;
+	kd = malloc((ix->ndocs ? ix->ndocs : 1) * sizeof *kd);
+	if (!kd) {
+		err_oom();
+		goto done;
 	}
+	for (i = 0; i < ix->ndocs; i++)
+		kd[i] = doc_k((double)ix->docs[i].len, avg);
+	every = all || avg != ix->avg;
 	for (i = 0; i < ix->ntoks; i++)
-		pl.sorted[i] = &ix->toks[i];
-	if (ix->ntoks > 1)
-		qsort(pl.sorted, ix->ntoks, sizeof *pl.sorted, cmp_tok);
-	for (i = 0; i < ix->ntoks; i++)
-		pl.size[i] = entry_size(ix, pl.avg, pl.sorted[i]);
+		if (ix->toks[i].npost && (every || ix->toks[i].stale))
+			plan_token(ix, &ix->toks[i], kd);
+	if (all || ix->resort) {
+		if (sort_tokens(ix, &sorted, &nsorted) < 0)
+			goto done;
+	} else {
+		sorted = ix->wsorted; /* the same tokens: the same order */
+		nsorted = ix->nwsorted;
+	}
+	pl.sorted = sorted;
 	/* every key has at least two characters: group by the first two */
-	for (i = 0; i < ix->ntoks; i = j) {
-		const char *k = pl.sorted[i]->key;
-		for (j = i; j < ix->ntoks && memcmp(pl.sorted[j]->key, k, 2) == 0; j++)
+	for (i = 0; i < nsorted; i = j) {
+		const char *k = plan_tok(&pl, i)->key;
+		for (j = i; j < nsorted && memcmp(plan_tok(&pl, j)->key, k, 2) == 0; j++)
 			;
 		if (plan_range(&pl, i, j, 2) < 0)
 			goto done;
@@ -708,52 +1487,176 @@ int search_index_write(search_index *ix, size_t shard_bytes, search_write_fn fn,
 	if (fn(ud, "index.json", b.ptr, b.len) < 0)
 		goto done;
 	for (i = 0; i < pl.nshards; i++)
-		if (write_shard(&pl, &pl.shards[i], &b, fn, ud) < 0)
+		if ((all || !shard_same(ix, &pl, &pl.shards[i], &o)) &&
+		    write_shard(&pl, &pl.shards[i], &b, fn, ud) < 0)
 			goto done;
-	r = write_docs(ix, &b, fn, ud);
+	if (write_docs(ix, &b, fn, ud, all) < 0)
+		goto done;
+	/* shards of the last write that are gone (their last word went, or
+	 * a split merged back): removed, so the folder is a full build's */
+	if (!all && ix->wshards) {
+		size_t n = 0;
+		for (i = 0; i < ix->nwshards; i++) {
+			while (n < pl.nshards && strcmp(pl.shards[n].key, ix->wshards[i].key) < 0)
+				n++;
+			if (n < pl.nshards && strcmp(pl.shards[n].key, ix->wshards[i].key) == 0)
+				continue;
+			buf_reset(&b);
+			buf_printf(&b, "idx/%s.json", ix->wshards[i].key);
+			if (b.oom) {
+				err_oom();
+				goto done;
+			}
+			if (fn(ud, b.ptr, NULL, 0) < 0)
+				goto done;
+		}
+	}
+	/* what is on disk now */
+	for (i = 0; i < ix->ndocs; i++)
+		ix->docs[i].dirty = 0;
+	if (sorted != ix->wsorted) {
+		free(ix->wsorted);
+		ix->wsorted = sorted;
+	}
+	sorted = NULL;
+	ix->nwsorted = nsorted;
+	free_wshards(ix->wshards, ix->nwshards);
+	ix->wshards = pl.shards;
+	ix->nwshards = pl.nshards;
+	pl.shards = NULL;
+	pl.nshards = 0;
+	ix->wclock = ix->clock;
+	ix->avg = avg;
+	if (all) /* a full build: the room to grow goes (serve's rebuilds grow again) */
+		for (i = 0; i < ix->ntoks; i++)
+			trim(&ix->toks[i]);
+	ix->resort = 0;
+	ix->written = 1;
+	r = 0;
 done:
-	for (i = 0; i < pl.nshards; i++)
-		free(pl.shards[i].key);
-	free(pl.shards);
-	free(pl.sorted);
-	free(pl.size);
+	if (sorted != ix->wsorted)
+		free(sorted);
+	free_wshards(pl.shards, pl.nshards);
+	free(kd);
 	buf_free(&b);
 	return r;
 }
 
-/* ---- The build: extender, generator, page ---- */
+int search_index_write(search_index *ix, size_t shard_bytes, search_write_fn fn, void *ud)
+{
+	return index_write(ix, shard_bytes, fn, ud, 1);
+}
 
-/* The index being built: started by the site's first content page (the
- * extender), finished by the generator. */
+int search_index_update(search_index *ix, size_t shard_bytes, search_write_fn fn, void *ud)
+{
+	return index_write(ix, shard_bytes, fn, ud, 0);
+}
+
+/* ---- The build: extender, generator, page ----
+ *
+ * The extender computes each content page's record on the thread that
+ * renders the page and puts it in the page's slot; the generator takes
+ * the records in site order into an index and writes it. The slots and
+ * that index stay for the next render of the same site (serve): an
+ * incremental render gives new records for the pages it renders, and the
+ * generator replaces just those documents and writes the files that
+ * changed. */
+
+typedef struct {
+	search_rec *fresh;  /* the record the extender made last, not yet indexed */
+	unsigned gen;       /* the render that made it (state.gen then) */
+	long doc;           /* the page's document in state.ix, or -1 */
+} slot;
+
 static struct {
 	pthread_mutex_t lock;
-	search_index *ix;
-	const page *first;
-	size_t pages;     /* content pages indexed */
-} state = { PTHREAD_MUTEX_INITIALIZER, NULL, NULL, 0 };
+	const site *s;      /* the site the slots are for ... */
+	page **by_url;      /* ... as it was then */
+	size_t nall;
+	slot *slots;        /* one per page, by its place in s->by_url */
+	unsigned gen;       /* counts generator runs: which render a record is from */
+	search_index *ix;   /* the index as last written, or NULL */
+} state = { PTHREAD_MUTEX_INITIALIZER, NULL, NULL, 0, NULL, 0, NULL };
+
+static void drop_index(void)
+{
+	size_t k;
+
+	search_index_free(state.ix);
+	state.ix = NULL;
+	for (k = 0; state.slots && k < state.nall; k++)
+		state.slots[k].doc = -1;
+}
+
+/* Frees the slots and the index (state.lock held). */
+static void release(void)
+{
+	size_t k;
+
+	drop_index();
+	for (k = 0; state.slots && k < state.nall; k++)
+		search_rec_free(state.slots[k].fresh);
+	free(state.slots);
+	state.slots = NULL;
+	state.s = NULL;
+	state.by_url = NULL;
+	state.nall = 0;
+}
+
+void search_release(void)
+{
+	pthread_mutex_lock(&state.lock);
+	release();
+	pthread_mutex_unlock(&state.lock);
+}
+
+/* Makes the slots fit site s, empty when they were another's (state.lock
+ * held). 0 / -1. */
+static int fit_slots(const site *s)
+{
+	size_t k;
+
+	if (state.slots && state.s == s && state.by_url == s->by_url && state.nall == s->nall)
+		return 0;
+	release();
+	state.slots = malloc((s->nall ? s->nall : 1) * sizeof *state.slots);
+	if (!state.slots)
+		return err_oom();
+	for (k = 0; k < s->nall; k++) {
+		state.slots[k].fresh = NULL;
+		state.slots[k].gen = 0;
+		state.slots[k].doc = -1;
+	}
+	state.s = s;
+	state.by_url = s->by_url;
+	state.nall = s->nall;
+	return 0;
+}
+
+/* p's place in s->by_url in *k: 1, or 0 when p is not the site's page
+ * with its URL (a stand-in for a generated page). */
+static int place_of(const site *s, const page *p, size_t *k)
+{
+	size_t lo = 0, hi = s->by_url ? s->nall : 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(p->url, s->by_url[mid]->url);
+		if (c == 0) {
+			*k = mid;
+			return s->by_url[mid] == p;
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
 
 static int has_search(const site *s)
 {
 	return s->th.env && mustache_env_has(s->th.env, SEARCH_LAYOUT);
-}
-
-static const page *first_regular(const site *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->nall; i++)
-		if (s->all[i]->kind == PAGE_REGULAR)
-			return s->all[i];
-	return NULL;
-}
-
-static size_t count_regular(const site *s)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < s->nall; i++)
-		n += s->all[i]->kind == PAGE_REGULAR;
-	return n;
 }
 
 static const char *tstr(const site *s, const char *key)
@@ -780,23 +1683,25 @@ static int put_snippet(buf_t *out, const char *s)
 	return buf_puts(out, "\xE2\x80\xA6"); /* … */
 }
 
-/* Indexes a string, or each string of an array. */
-static int index_value(search_index *ix, const value *v)
+/* Adds a string, or each string of an array, to r. */
+static int rec_value(search_rec *r, const value *v)
 {
 	size_t i;
 
 	if (!v)
 		return 0;
 	if (v->kind == V_STRING)
-		return search_doc_text(ix, v->u.s.ptr, v->u.s.len, 0, 0);
+		return search_rec_text(r, v->u.s.ptr, v->u.s.len, 0, 0);
 	if (v->kind == V_ARRAY)
 		for (i = 0; i < v->u.a.len; i++)
-			if (index_value(ix, v->u.a.items[i]) < 0)
+			if (rec_value(r, v->u.a.items[i]) < 0)
 				return -1;
 	return 0;
 }
 
-static int index_page(render_ctx *c, search_index *ix, const page *p)
+/* The record of content page p: its fields, front matter and body text.
+ * Touches nothing shared: any thread. NULL on failure. */
+static search_rec *page_rec(render_ctx *c, const page *p)
 {
 	static const char *const fields[] = {
 		"number", "kind", "issuer", "issuer_header", "subject", "place", "signer", "tags"
@@ -804,8 +1709,9 @@ static int index_page(render_ctx *c, search_index *ix, const page *p)
 	site *s = render_site_of(c);
 	buf_t url = BUF_INIT, date = BUF_INIT, snip = BUF_INIT, text = BUF_INIT;
 	const char *kind = value_get_str(p->cf.fm, "kind", NULL);
+	search_rec *r = NULL;
 	size_t i, k;
-	int r = -1;
+	int ok = 0;
 
 	if (!kind)
 		kind = p->parent && p->parent->kind == PAGE_SECTION ? p->parent->title
@@ -817,55 +1723,61 @@ static int index_page(render_ctx *c, search_index *ix, const page *p)
 		err_oom();
 		goto done;
 	}
-	if (search_doc_begin(ix, p->title, url.ptr, kind, snip.ptr, date.ptr) < 0 ||
-	    search_doc_text(ix, p->title, strlen(p->title), 1, 0) < 0 ||
-	    (p->summary && search_doc_text(ix, p->summary, strlen(p->summary), 0, 0) < 0))
+	r = search_rec_new(p->title, url.ptr, kind, snip.ptr, date.ptr);
+	if (!r || search_rec_text(r, p->title, strlen(p->title), 1, 0) < 0 ||
+	    (p->summary && search_rec_text(r, p->summary, strlen(p->summary), 0, 0) < 0))
 		goto done;
 	for (i = 0; i < sizeof fields / sizeof *fields; i++)
-		if (index_value(ix, value_table_get(p->cf.fm, fields[i])) < 0)
+		if (rec_value(r, value_table_get(p->cf.fm, fields[i])) < 0)
 			goto done;
 	for (i = 0; i < s->cfg.ntaxonomies; i++) {
 		const char *key = s->cfg.taxonomies[i].key;
 		for (k = 0; k < sizeof fields / sizeof *fields; k++)
 			if (strcmp(key, fields[k]) == 0)
 				break;
-		if (k == sizeof fields / sizeof *fields &&
-		    index_value(ix, value_table_get(p->cf.fm, key)) < 0)
+		if (k == sizeof fields / sizeof *fields && rec_value(r, value_table_get(p->cf.fm, key)) < 0)
 			goto done;
 	}
 	if (search_html_text(&text, p->cf.md.html.ptr, p->cf.md.html.len, HTML_TEXT_MAX) < 0 ||
-	    search_doc_text(ix, text.ptr, text.len, 0, SEARCH_MAX_WORDS) < 0 ||
-	    search_doc_end(ix) < 0)
+	    search_rec_text(r, text.ptr, text.len, 0, SEARCH_MAX_WORDS) < 0 || rec_seal(r) < 0)
 		goto done;
-	r = 0;
+	ok = 1;
 done:
 	buf_free(&url);
 	buf_free(&date);
 	buf_free(&snip);
 	buf_free(&text);
+	if (!ok) {
+		search_rec_free(r);
+		r = NULL;
+	}
 	return r;
 }
 
 int search_extend(render_ctx *c, const page *p, value *pagev)
 {
 	site *s = render_site_of(c);
-	int r = 0;
+	search_rec *r, *old;
+	size_t k;
 
 	(void)pagev;
-	if (p->kind != PAGE_REGULAR || !has_search(s) || site_find(s, p->url) != p ||
-	    render_incremental(c, NULL, NULL))
-		return 0; /* stand-ins of generated pages, 404; partial renders */
+	if (p->kind != PAGE_REGULAR || !has_search(s) || !place_of(s, p, &k))
+		return 0; /* stand-ins of generated pages, 404 */
+	r = page_rec(c, p); /* the work, outside the lock */
+	if (!r)
+		return -1;
 	pthread_mutex_lock(&state.lock);
-	if (p == first_regular(s) || !state.ix) {
-		search_index_free(state.ix);
-		state.ix = search_index_new();
-		state.first = state.ix ? p : NULL;
-		state.pages = 0;
+	if (fit_slots(s) < 0) {
+		pthread_mutex_unlock(&state.lock);
+		search_rec_free(r);
+		return -1;
 	}
-	r = state.ix ? index_page(c, state.ix, p) : -1;
-	state.pages += r == 0;
+	old = state.slots[k].fresh;
+	state.slots[k].fresh = r;
+	state.slots[k].gen = state.gen;
 	pthread_mutex_unlock(&state.lock);
-	return r;
+	search_rec_free(old);
+	return 0;
 }
 
 static int index_section(render_ctx *c, search_index *ix, const page *p)
@@ -1136,57 +2048,146 @@ static int write_file(void *ud, const char *rel, const void *data, size_t len)
 
 	buf_puts(&path, SEARCH_DIR);
 	buf_puts(&path, rel);
-	r = path.oom ? err_oom() : render_file_out(ud, path.ptr, data, len);
+	r = path.oom ? err_oom() : data ? render_file_out(ud, path.ptr, data, len)
+		 : render_file_remove(ud, path.ptr);
 	buf_free(&path);
 	return r;
+}
+
+/* A full render (state.lock held): the index from this render's records
+ * in site order, then sections and procedures; written, kept in state.ix
+ * and in *out. 0 with *out NULL when a content page has no record from
+ * this render (a render of some pages only: the last index stays). */
+static int index_full(render_ctx *c, search_index **out)
+{
+	site *s = render_site_of(c);
+	search_index *ix;
+	size_t i, k;
+
+	*out = NULL;
+	if (fit_slots(s) < 0)
+		return -1;
+	for (i = 0; i < s->nall; i++)
+		if (s->all[i]->kind == PAGE_REGULAR &&
+		    (!place_of(s, s->all[i], &k) || !state.slots[k].fresh || state.slots[k].gen != state.gen))
+			return 0;
+	drop_index();
+	ix = search_index_new();
+	if (!ix)
+		return -1;
+	for (i = 0; i < s->nall; i++) {
+		long id;
+
+		if (s->all[i]->kind != PAGE_REGULAR)
+			continue;
+		place_of(s, s->all[i], &k);
+		id = search_index_add(ix, state.slots[k].fresh); /* takes it */
+		state.slots[k].fresh = NULL;
+		if (id < 0)
+			goto fail;
+		state.slots[k].doc = id;
+	}
+	for (k = 0; k < state.nall; k++) { /* none left but from a failed render */
+		search_rec_free(state.slots[k].fresh);
+		state.slots[k].fresh = NULL;
+	}
+	for (i = 0; i < s->nall; i++)
+		if (s->all[i]->kind == PAGE_SECTION && strcmp(s->all[i]->url, SEARCH_URL) != 0 &&
+		    index_section(c, ix, s->all[i]) < 0)
+			goto fail;
+	if (s->db && data_has_table(s->db, "procedures") && index_procedures(c, ix) < 0)
+		goto fail;
+	if (search_index_write(ix, 0, write_file, c) < 0)
+		goto fail;
+	state.ix = ix;
+	*out = ix;
+	return 0;
+fail:
+	search_index_free(ix);
+	for (k = 0; k < state.nall; k++)
+		state.slots[k].doc = -1;
+	return -1;
+}
+
+/* An incremental render (state.lock held): the pages rendered again
+ * brought new records; they replace their documents in the kept index,
+ * which writes the files that changed. Without a kept index (no full
+ * render before) nothing is written. */
+static int index_incremental(render_ctx *c)
+{
+	site *s = render_site_of(c);
+	page *const *changed;
+	size_t nchanged, i, k;
+
+	render_incremental(c, &changed, &nchanged);
+	if (!state.ix)
+		return 0;
+	if (state.s != s || state.by_url != s->by_url || state.nall != s->nall) {
+		drop_index(); /* another site's */
+		return 0;
+	}
+	for (i = 0; i < nchanged; i++)
+		if (changed[i]->kind == PAGE_REGULAR && place_of(s, changed[i], &k) &&
+		    (!state.slots[k].fresh || state.slots[k].gen != state.gen)) {
+			drop_index(); /* not rendered with the rest: leave the index */
+			return 0;
+		}
+	for (k = 0; k < state.nall; k++) {
+		search_rec *r = state.slots[k].fresh;
+
+		if (!r)
+			continue;
+		state.slots[k].fresh = NULL;
+		if (state.slots[k].doc < 0) {
+			search_rec_free(r);
+			drop_index();
+			return 0;
+		}
+		if (search_index_replace(state.ix, (size_t)state.slots[k].doc, r) < 0) /* takes r */
+			goto fail;
+	}
+	if (search_index_update(state.ix, 0, write_file, c) < 0)
+		goto fail;
+	return 0;
+fail:
+	drop_index();
+	return -1;
 }
 
 int search_generate(render_ctx *c)
 {
 	static const char *const layouts[] = { SEARCH_LAYOUT };
 	site *s = render_site_of(c);
-	search_index *ix;
-	const page *first;
+	search_index *ix = NULL;
 	render_page rp;
 	value *fields = NULL;
 	buf_t url = BUF_INIT;
-	size_t i, pages;
-	int r = -1;
+	int r;
 
-	pthread_mutex_lock(&state.lock);
-	ix = state.ix;
-	first = state.first;
-	pages = state.pages;
-	state.ix = NULL;
-	state.first = NULL;
-	state.pages = 0;
-	pthread_mutex_unlock(&state.lock);
-	if (!ix || !first || first != first_regular(s)) { /* none, or a failed build's */
-		search_index_free(ix);
-		ix = NULL;
-		pages = 0;
-	}
-	/* A render of some pages only (serve's rebuilds) leaves the index and
-	 * the page of the last full render in place. */
-	if (!has_search(s) || render_incremental(c, NULL, NULL) || pages != count_regular(s)) {
-		search_index_free(ix);
+	if (!has_search(s))
 		return 0;
+	pthread_mutex_lock(&state.lock);
+	if (render_incremental(c, NULL, NULL)) {
+		/* the page lists sections and procedures: it stays as it is */
+		r = index_incremental(c);
+		state.gen++;
+		pthread_mutex_unlock(&state.lock);
+		return r;
 	}
-	if (!ix && !(ix = search_index_new()))
-		return -1;
-	for (i = 0; i < s->nall; i++)
-		if (s->all[i]->kind == PAGE_SECTION && strcmp(s->all[i]->url, SEARCH_URL) != 0 &&
-		    index_section(c, ix, s->all[i]) < 0)
-			goto done;
-	if (s->db && data_has_table(s->db, "procedures") && index_procedures(c, ix) < 0)
+	r = index_full(c, &ix);
+	state.gen++;
+	if (r == 0 && ix) {
+		fields = value_new_table();
+		if (!fields || render_url(c, &url, SEARCH_URL) < 0 ||
+		    value_table_set_str(fields, "search_index", url.ptr) < 0 ||
+		    value_table_set_int(fields, "search_docs", (int64_t)search_index_docs(ix)) < 0)
+			r = -1;
+	}
+	pthread_mutex_unlock(&state.lock);
+	if (r < 0 || !ix)
 		goto done;
-	if (search_index_write(ix, 0, write_file, c) < 0)
-		goto done;
-	fields = value_new_table();
-	if (!fields || render_url(c, &url, SEARCH_URL) < 0 ||
-	    value_table_set_str(fields, "search_index", url.ptr) < 0 ||
-	    value_table_set_int(fields, "search_docs", (int64_t)search_index_docs(ix)) < 0 ||
-	    browse_fields(c, fields) < 0)
+	r = -1;
+	if (browse_fields(c, fields) < 0)
 		goto done;
 	memset(&rp, 0, sizeof rp);
 	rp.url = SEARCH_URL;
@@ -1200,6 +2201,5 @@ int search_generate(render_ctx *c)
 done:
 	value_free(fields);
 	buf_free(&url);
-	search_index_free(ix);
 	return r;
 }

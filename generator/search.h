@@ -60,18 +60,30 @@
 #define SEARCH_SHARD_BYTES 32768  /* a bigger shard is split */
 #define SEARCH_SNIPPET 200        /* bytes of summary kept as the snippet */
 
-/* The extender (render.c `extenders`): collects each content page's
- * fields and body text while the body is still in memory (the index lives
- * in this module between the two calls, guarded by a mutex). It relies on
- * render.c rendering content pages in site order before the generators:
- * the site's first content page starts a new index. 0 / -1. */
+/* The extender (render.c `extenders`): computes each content page's
+ * record (fields, and the tokens of its title, summary, front matter and
+ * body, while the body is still in memory) on the calling thread, without
+ * a lock, and keeps it in a slot of the page's own (by the page's place
+ * among the site's pages). Any thread, any order. 0 / -1. */
 int search_extend(render_ctx *c, const page *p, value *pagev);
-/* The generator (render.c `generators`): adds sections and procedures,
- * writes the index files and the /tim-kiem/ page, frees the index. In a
- * render that did not write every content page (serve's incremental
- * rebuilds) it writes nothing: the last full build's index stays, with
- * the old text of the changed pages until the next full build. 0 / -1. */
+/* The generator (render.c `generators`). In a full render: takes every
+ * content page's record of this render into an index, in site order, adds
+ * sections and procedures, writes the index files and the /tim-kiem/
+ * page, and keeps the index and the slots for the next render of the same
+ * site (a render that did not give every content page a record writes
+ * nothing). In an incremental render (render_incremental(), serve's
+ * rebuilds): replaces the documents of the pages rendered again by their
+ * new records and writes the index files whose bytes changed, so the
+ * folder holds what a full build writes; the page itself stays. Without
+ * a kept index (no full render of this site before) it writes nothing.
+ * A shard file that no longer exists after the change (its last word
+ * gone, or its split merged) is removed. 0 / -1. */
 int search_generate(render_ctx *c);
+/* Frees the slots and the kept index (what the extender and the generator
+ * keep between renders of one site): for the `build` command to call after
+ * its render (so that every block is freed), and serve when it stops. Any
+ * time but during a render. */
+void search_release(void);
 
 /* ---- The index, also for tests ---- */
 
@@ -93,18 +105,39 @@ int search_key(buf_t *out, const char *tok, size_t len);
  * At most max bytes are appended (cut at a character boundary). 0 / -1. */
 int search_html_text(buf_t *out, const char *html, size_t len, size_t max);
 
+/* A document apart from any index: the record the extender makes. The
+ * functions touch nothing shared: any thread may build its own. */
+typedef struct search_rec search_rec;
+
+/* A record with these fields (copied; NULL as ""), no text. NULL when out
+ * of memory. */
+search_rec *search_rec_new(const char *title, const char *url, const char *kind,
+			   const char *snippet, const char *date);
+/* Adds text: each token counts once toward its term frequency; title: 1
+ * marks the tokens as title words. max: at most that many tokens of this
+ * text (0: no limit). 0 / -1. */
+int search_rec_text(search_rec *r, const char *s, size_t len, int title, size_t max);
+void search_rec_free(search_rec *r);
+
 search_index *search_index_new(void);
 void search_index_free(search_index *ix);
 /* Starts a document; the strings are copied (NULL as ""). Returns its id
  * (0, 1, 2 ... in order), or -1 when out of memory. */
 long search_doc_begin(search_index *ix, const char *title, const char *url,
 		      const char *kind, const char *snippet, const char *date);
-/* Adds text to the document begun last: each token counts once toward its
- * term frequency; title: 1 marks the tokens as title words. max: at most
- * that many tokens of this text (0: no limit). 0 / -1. */
+/* Adds text to the document begun last, as search_rec_text(). 0 / -1. */
 int search_doc_text(search_index *ix, const char *s, size_t len, int title, size_t max);
 /* Ends the document begun last: its tokens go into the postings. 0 / -1. */
 int search_doc_end(search_index *ix);
+/* Adds the document of record r (taken: freed by the index, also on
+ * failure), as search_doc_begin/text/end would with the same calls.
+ * Returns its id, or -1. */
+long search_index_add(search_index *ix, search_rec *r);
+/* Replaces document id (ended) by record r (taken, also on failure): its
+ * fields, its tokens in the postings and its length. 0, or -1: for an id
+ * that is no ended document the index is as it was; out of memory it is
+ * half changed (free it). */
+int search_index_replace(search_index *ix, size_t id, search_rec *r);
 /* Documents so far. */
 size_t search_index_docs(const search_index *ix);
 
@@ -113,11 +146,18 @@ size_t search_index_docs(const search_index *ix);
  * documents have avg tokens on average. */
 unsigned search_weight(unsigned tf, double len, double avg);
 
-/* Receives each file: rel is "index.json", "idx/th.json", "docs/0.json". */
+/* Receives each file: rel is "index.json", "idx/th.json", "docs/0.json".
+ * data NULL (search_index_update() only): the file is no more, remove it. */
 typedef int (*search_write_fn)(void *ud, const char *rel, const void *data, size_t len);
 /* Writes the manifest, the shards and the document blocks through fn, in
  * that order. shard_bytes: the split limit (0: SEARCH_SHARD_BYTES).
  * 0 / -1 (fn's failure included). */
 int search_index_write(search_index *ix, size_t shard_bytes, search_write_fn fn, void *ud);
+/* As search_index_write(), but after a successful write of this index
+ * only the manifest and the files whose bytes changed since then (the
+ * shards that hold a changed entry or another set of words, the blocks of
+ * documents whose fields changed), and fn(ud, rel, NULL, 0) for each shard
+ * of the last write that is not in the new manifest. 0 / -1. */
+int search_index_update(search_index *ix, size_t shard_bytes, search_write_fn fn, void *ud);
 
 #endif

@@ -2,12 +2,14 @@
 
 #include "docs.h"
 #include "history.h"
+#include "pool.h"
 #include "err.h"
 #include "fs.h"
 #include "query.h"
 #include "text.h"
 #include "vni.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -118,14 +120,23 @@ typedef struct {
 	const char *path;
 } block_ctx;
 
+/* Files are read on several threads (load_all()); handlers run one at a
+ * time, as they share the site's database connection. */
+static pthread_mutex_t block_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static int dispatch_block(void *ud, buf_t *out, const char *info, const char *code, size_t len, int line)
 {
 	const block_ctx *bc = ud;
 	size_t i, n = strcspn(info, " \t");
+	int r;
 
 	for (i = 0; block_handlers[i].word; i++)
-		if (strlen(block_handlers[i].word) == n && strncmp(info, block_handlers[i].word, n) == 0)
-			return block_handlers[i].fn(bc->s, bc->path, out, info, code, len, line);
+		if (strlen(block_handlers[i].word) == n && strncmp(info, block_handlers[i].word, n) == 0) {
+			pthread_mutex_lock(&block_lock);
+			r = block_handlers[i].fn(bc->s, bc->path, out, info, code, len, line);
+			pthread_mutex_unlock(&block_lock);
+			return r;
+		}
 	return 0;
 }
 
@@ -173,8 +184,58 @@ static int set_str(char **dst, const char *s, size_t len)
 	return *dst ? 0 : err_oom();
 }
 
-/* Walks content/<rel> (rel "" for the root) whose section page is sec. */
-static int walk(site *s, const char *rel, page *sec, const site_options *opts)
+/* A Markdown file found by walk(), read later (in parallel) by load_all(). */
+typedef struct {
+	page *p;     /* the page it becomes (a section for _index.md) */
+	char *path;  /* as messages show it */
+	char *name;  /* the file name, for the slug */
+} pending;
+
+typedef struct {
+	pending *v;
+	size_t len, cap;
+} pending_list;
+
+static int push_pending(pending_list *l, page *p, const char *path, const char *name)
+{
+	pending *e;
+
+	if (l->len == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		pending *n = realloc(l->v, cap * sizeof *n);
+		if (!n)
+			return err_oom();
+		l->v = n;
+		l->cap = cap;
+	}
+	e = &l->v[l->len];
+	e->p = p;
+	e->path = strdup(path);
+	e->name = strdup(name);
+	if (!e->path || !e->name) {
+		free(e->path);
+		free(e->name);
+		return err_oom();
+	}
+	l->len++;
+	return 0;
+}
+
+static void pending_free(pending_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->len; i++) {
+		free(l->v[i].path);
+		free(l->v[i].name);
+	}
+	free(l->v);
+}
+
+/* Walks content/<rel> (rel "" for the root) whose section page is sec:
+ * makes the pages and sections in folder order and lists the Markdown
+ * files to read in *todo. */
+static int walk(site *s, const char *rel, page *sec, const site_options *opts, pending_list *todo)
 {
 	buf_t dir = BUF_INIT, path = BUF_INIT, sub = BUF_INIT, slug = BUF_INIT, url = BUF_INIT;
 	fs_list l = { NULL, 0 };
@@ -223,7 +284,7 @@ static int walk(site *s, const char *rel, page *sec, const site_options *opts)
 			if (url.oom || set_str(&child->url, url.ptr, url.len) < 0 ||
 			    push_page(&sec->subsections, &sec->nsub, &sec->capsub, child) < 0)
 				goto done;
-			if (walk(s, sub.ptr, child, opts) < 0)
+			if (walk(s, sub.ptr, child, opts, todo) < 0)
 				goto done;
 			continue;
 		}
@@ -235,7 +296,7 @@ static int walk(site *s, const char *rel, page *sec, const site_options *opts)
 			continue;
 		}
 		if (strcmp(name, "_index.md") == 0) {
-			if (load_md(s, sec, sub.ptr, path.ptr) < 0)
+			if (push_pending(todo, sec, path.ptr, name) < 0)
 				goto done;
 			continue;
 		}
@@ -243,41 +304,8 @@ static int walk(site *s, const char *rel, page *sec, const site_options *opts)
 			continue;
 		{
 			page *p = new_page(s, PAGE_REGULAR, sec);
-			const char *fs_slug;
-			if (!p || set_str(&p->section, sec->section, strlen(sec->section)) < 0)
-				goto done;
-			if (load_md(s, p, sub.ptr, path.ptr) < 0)
-				goto done;
-			if (p->cf.draft && !opts->drafts) {
-				s->drafts_skipped++;
-				s->nall--; /* it is the last one pushed */
-				free_page(p);
-				continue;
-			}
-			fs_slug = value_get_str(p->cf.fm, "slug", NULL);
-			buf_reset(&slug);
-			if (fs_slug)
-				r = text_slug(&slug, fs_slug, strlen(fs_slug));
-			else
-				r = text_slug(&slug, name, strlen(name) - 3);
-			if (r < 0)
-				goto done;
-			r = -1;
-			if (!slug.len) {
-				const value *v = value_table_get(p->cf.fm, "slug");
-				err_set(path.ptr, v ? v->line : 1, v ? v->col : 1,
-					"cannot make a URL from %s: set slug = \"...\" with letters or digits",
-					fs_slug ? "this slug" : "the file name");
-				goto done;
-			}
-			buf_reset(&url);
-			buf_putc(&url, '/');
-			if (sec->section[0])
-				buf_printf(&url, "%s/", sec->section);
-			buf_put(&url, slug.ptr, slug.len);
-			buf_putc(&url, '/');
-			if (url.oom || set_str(&p->url, url.ptr, url.len) < 0 ||
-			    push_page(&sec->pages, &sec->npages, &sec->cappages, p) < 0)
+			if (!p || set_str(&p->section, sec->section, strlen(sec->section)) < 0 ||
+			    push_pending(todo, p, path.ptr, name) < 0)
 				goto done;
 		}
 	}
@@ -290,6 +318,109 @@ done:
 	buf_free(&slug);
 	buf_free(&url);
 	return r;
+}
+
+/* One job of load_all(). */
+typedef struct {
+	site *s;
+	pending *e;
+} load_job;
+
+static int load_run(void *arg)
+{
+	load_job *j = arg;
+	return load_md(j->s, j->e->p, NULL, j->e->path);
+}
+
+/* A regular page read by load_all(): leaves it out when it is a draft
+ * (*dropped set), else gives it its URL and puts it in its section. */
+static int place_page(site *s, pending *e, const site_options *opts, int *dropped)
+{
+	page *p = e->p, *sec = p->parent;
+	buf_t slug = BUF_INIT, url = BUF_INIT;
+	const char *fs_slug;
+	int r = -1;
+
+	*dropped = 0;
+	if (p->cf.draft && !opts->drafts) {
+		s->drafts_skipped++;
+		*dropped = 1;
+		return 0;
+	}
+	fs_slug = value_get_str(p->cf.fm, "slug", NULL);
+	if (fs_slug)
+		r = text_slug(&slug, fs_slug, strlen(fs_slug));
+	else
+		r = text_slug(&slug, e->name, strlen(e->name) - 3);
+	if (r < 0)
+		goto done;
+	r = -1;
+	if (!slug.len) {
+		const value *v = value_table_get(p->cf.fm, "slug");
+		err_set(e->path, v ? v->line : 1, v ? v->col : 1,
+			"cannot make a URL from %s: set slug = \"...\" with letters or digits",
+			fs_slug ? "this slug" : "the file name");
+		goto done;
+	}
+	buf_putc(&url, '/');
+	if (sec->section[0])
+		buf_printf(&url, "%s/", sec->section);
+	buf_put(&url, slug.ptr, slug.len);
+	buf_putc(&url, '/');
+	if (url.oom || set_str(&p->url, url.ptr, url.len) < 0 ||
+	    push_page(&sec->pages, &sec->npages, &sec->cappages, p) < 0)
+		goto done;
+	r = 0;
+done:
+	buf_free(&slug);
+	buf_free(&url);
+	return r;
+}
+
+/* Reads every file walk() found on pool_jobs() threads, then places the
+ * pages in folder order, as one thread would. */
+static int load_all(site *s, pending_list *todo, const site_options *opts)
+{
+	pool *pl = pool_new(pool_jobs());
+	size_t i, k, mark = warn_count();
+	int r = 0;
+
+	if (!pl)
+		return -1;
+	for (i = 0; r == 0 && i < todo->len; i++) {
+		load_job *j = malloc(sizeof *j);
+		if (!j) {
+			r = err_oom();
+			break;
+		}
+		j->s = s;
+		j->e = &todo->v[i];
+		r = pool_submit(pl, load_run, j, free);
+	}
+	if (pool_wait(pl) < 0)
+		r = -1;
+	pool_free(pl);
+	warn_sort_from(mark);
+	if (r < 0)
+		return -1;
+	for (i = 0; i < todo->len; i++) {
+		int dropped;
+		if (todo->v[i].p->kind != PAGE_REGULAR)
+			continue;
+		if (place_page(s, &todo->v[i], opts, &dropped) < 0)
+			return -1;
+		if (dropped) {
+			page *p = todo->v[i].p;
+			for (k = 0; k < s->nall && s->all[k] != p; k++)
+				;
+			if (k < s->nall)
+				memmove(s->all + k, s->all + k + 1, (s->nall - k - 1) * sizeof *s->all);
+			s->nall--;
+			free_page(p);
+			todo->v[i].p = NULL;
+		}
+	}
+	return 0;
 }
 
 static int date_cmp(const page *a, const page *b)
@@ -583,8 +714,15 @@ int site_load(site *s, const site_options *opts)
 		err_set(path.ptr, 0, 0, "content folder not found: a site needs content/ with Markdown files");
 		goto fail;
 	}
-	if (walk(s, "", s->home, opts) < 0)
-		goto fail;
+	{
+		pending_list todo = { NULL, 0, 0 };
+		int wr = walk(s, "", s->home, opts, &todo);
+		if (wr == 0)
+			wr = load_all(s, &todo, opts);
+		pending_free(&todo);
+		if (wr < 0)
+			goto fail;
+	}
 	for (i = 0; i < s->nall; i++)
 		if (finish_page(s->all[i]) < 0)
 			goto fail;

@@ -111,6 +111,7 @@ void value_free(value *v)
 		free(v->u.t.keys);
 		free(v->u.t.klens);
 		free(v->u.t.vals);
+		free(v->u.t.hix);
 		break;
 	default:
 		break;
@@ -199,14 +200,64 @@ value *value_at(const value *arr, size_t i)
 	return arr->u.a.items[i];
 }
 
+#define VALUE_HASH_MIN 12
+
+static size_t key_hash(const char *key, size_t klen)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < klen; i++)
+		h = (h ^ (unsigned char)key[i]) * 16777619u;
+	return h;
+}
+
 static long find_key(const value *tab, const char *key, size_t klen)
 {
 	size_t i;
 
+	if (tab->u.t.hix) {
+		size_t mask = tab->u.t.hcap - 1;
+		for (i = key_hash(key, klen) & mask; tab->u.t.hix[i]; i = (i + 1) & mask) {
+			size_t at = tab->u.t.hix[i] - 1;
+			if (tab->u.t.klens[at] == klen && memcmp(tab->u.t.keys[at], key, klen) == 0)
+				return (long)at;
+		}
+		return -1;
+	}
 	for (i = 0; i < tab->u.t.len; i++)
 		if (tab->u.t.klens[i] == klen && memcmp(tab->u.t.keys[i], key, klen) == 0)
 			return (long)i;
 	return -1;
+}
+
+static void hash_put(value *tab, size_t at)
+{
+	size_t mask = tab->u.t.hcap - 1, i;
+
+	for (i = key_hash(tab->u.t.keys[at], tab->u.t.klens[at]) & mask; tab->u.t.hix[i]; i = (i + 1) & mask)
+		;
+	tab->u.t.hix[i] = (unsigned)(at + 1);
+}
+
+/* (Re)builds the index for the table's current keys; without memory the
+ * table simply goes on without one (lookups scan). */
+static void hash_rebuild(value *tab)
+{
+	size_t cap = 32, i;
+
+	free(tab->u.t.hix);
+	tab->u.t.hix = NULL;
+	tab->u.t.hcap = 0;
+	if (tab->u.t.len < VALUE_HASH_MIN)
+		return;
+	while (cap < tab->u.t.len * 2)
+		cap *= 2;
+	tab->u.t.hix = calloc(cap, sizeof *tab->u.t.hix);
+	if (!tab->u.t.hix)
+		return;
+	tab->u.t.hcap = cap;
+	for (i = 0; i < tab->u.t.len; i++)
+		hash_put(tab, i);
 }
 
 int value_table_set(value *tab, const char *key, size_t klen, value *val)
@@ -250,6 +301,10 @@ int value_table_set(value *tab, const char *key, size_t klen, value *val)
 	tab->u.t.klens[tab->u.t.len] = klen;
 	tab->u.t.vals[tab->u.t.len] = val;
 	tab->u.t.len++;
+	if (tab->u.t.hix && tab->u.t.len * 2 <= tab->u.t.hcap)
+		hash_put(tab, tab->u.t.len - 1);
+	else if (tab->u.t.len >= VALUE_HASH_MIN)
+		hash_rebuild(tab);
 	return 0;
 oom:
 	value_free(val);
@@ -312,6 +367,7 @@ value *value_table_take(value *tab, const char *key)
 	memmove(tab->u.t.klens + at, tab->u.t.klens + at + 1, (tab->u.t.len - (size_t)at - 1) * sizeof(size_t));
 	memmove(tab->u.t.vals + at, tab->u.t.vals + at + 1, (tab->u.t.len - (size_t)at - 1) * sizeof(value *));
 	tab->u.t.len--;
+	hash_rebuild(tab);
 	return v;
 }
 

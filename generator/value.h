@@ -70,6 +70,12 @@ struct value {
 			size_t *klens;
 			value **vals;
 			size_t len, cap;
+			/* tables of VALUE_HASH_MIN keys or more: an open-addressing
+			 * index (slot: key position + 1, 0 empty), kept by value.c on
+			 * every change, so lookups never write (threads may read one
+			 * table at once) */
+			unsigned *hix;
+			size_t hcap;
 		} t;
 	} u;
 	/* Where the value was defined, for messages (0 when unknown). */

@@ -1,9 +1,11 @@
 #!/bin/sh
 # serve's incremental rebuilds: after each kind of change the output folder
-# holds the same bytes as a fresh full build of the same files (the search
-# index, which partial rebuilds leave alone, once serve's full build after
-# a pause has caught up), and a change to one page's text writes that page
-# only. Bounded waits everywhere: a hung server fails the suite, never CI.
+# holds the same bytes as a fresh full build of the same files, right after
+# the partial rebuild (the search index included: a copy taken before
+# serve's full build after a pause can touch it) and after that full build;
+# a change to one page's text writes that page and the search files whose
+# bytes changed only. Bounded waits everywhere: a hung server fails the
+# suite, never CI.
 . "$(dirname "$0")/lib.sh"
 
 SERVE_PID=""
@@ -40,17 +42,26 @@ done
 check "serve printed its address" [ -n "$URL" ]
 [ -n "$URL" ] || done_suite incremental
 
-# compare [EXCLUDE]: the live folder against a fresh build of the same site
-# (with the server's address as base URL, as serve builds)
+# compare [DIR]: DIR (default: the live folder) against a fresh build of
+# the same site (with the server's address as base URL, as serve builds)
 compare() {
 	rm -rf "$TMP/full"
 	"$CONGKHAI" build --source "$S" --output "$TMP/full" --base-url "$URL" --now 2026-11-21 -q \
 		2>"$TMP/build.err" || { echo "fresh build failed: $(cat "$TMP/build.err")" >&2; return 1; }
-	if [ $# -gt 0 ]; then
-		diff -r --exclude="$1" "$TMP/full" "$L" >"$TMP/diff" 2>&1
-	else
-		diff -r "$TMP/full" "$L" >"$TMP/diff" 2>&1
-	fi || { head -n 20 "$TMP/diff" >&2; return 1; }
+	diff -r "$TMP/full" "${1:-$L}" >"$TMP/diff" 2>&1 || { head -n 20 "$TMP/diff" >&2; return 1; }
+}
+# snap: copies the live folder to $TMP/snap right after a partial rebuild,
+# before serve's full build after a pause (1.5 s) rewrites anything; fails
+# when that full build finished meanwhile
+snap() {
+	before=$(grep -c 'caught up in' "$TMP/serve.err")
+	rm -rf "$TMP/snap"
+	cp -a "$L" "$TMP/snap" &&
+		[ "$(grep -c 'caught up in' "$TMP/serve.err")" -eq "$before" ]
+}
+# the files below DIR newer than $TMP/mark, sorted, on one line
+newer_than_mark() {
+	(cd "$1" && find . -type f -newer "$TMP/mark" | sort | tr '\n' ' ')
 }
 # the last "rebuilt" line
 last_rebuild() { grep 'rebuilt in' "$TMP/serve.err" | tail -n 1; }
@@ -66,15 +77,66 @@ sleep 0.05
 printf '\nĐoạn thêm để thử dựng lại từng trang xyzzyincr.\n' >>"$S/content/$doc.md"
 rebuilds=$((rebuilds + 1))
 check "text change rebuilt" wait_lines 'rebuilt in' $rebuilds
+check "text change: copy of the output before the full build" snap
 check "text change: only the page" sh -c "printf '%s' \"\$0\" | grep -q '(changed pages)'" "$(last_rebuild)"
-check "text change: one file written" sh -c "printf '%s' \"\$0\" | grep -q ' 1 file written'" "$(last_rebuild)"
-newer=$(cd "$L" && find . -type f -newer "$TMP/mark" | sort | tr '\n' ' ')
-check "text change: only its index.html touched (got: $newer)" [ "$newer" = "./$doc/index.html " ]
+newer=$(newer_than_mark "$TMP/snap")
+others=$(printf '%s' "$newer" | tr ' ' '\n' | grep -v '^\./tim-kiem/' | tr '\n' ' ')
+check "text change: its index.html and search files touched only (got: $newer)" \
+	[ "$others" = "./$doc/index.html " ]
+check "text change: the search index rewritten (got: $newer)" \
+	sh -c "printf '%s' \"\$0\" | grep -q '\./tim-kiem/idx/'" "$newer"
 expect_grep "xyzzyincr" "$L/$doc/index.html" "new text served"
-check "text change: pages equal a fresh build" compare tim-kiem
+check "text change: the new word in the search index at once" \
+	sh -c "cat '$TMP/snap/tim-kiem/idx/'*.json | grep -q '\"xyzzyincr\":'"
+check "text change: everything equals a fresh build at once" compare "$TMP/snap"
 caught=$((caught + 1))
 check "full build after the pause" wait_lines 'caught up in' $caught
 check "text change: everything equals a fresh build" compare
+
+# --- a word only one page has, changed: the search index follows at once
+# (the old word gone, the new one found; the shard file stays the same) ---
+touch "$TMP/mark"
+sleep 0.05
+sed -i 's/xyzzyincr/xyzzydoi/' "$S/content/$doc.md"
+rebuilds=$((rebuilds + 1))
+check "word change rebuilt" wait_lines 'rebuilt in' $rebuilds
+check "word change: copy of the output before the full build" snap
+check "word change: only the page" sh -c "printf '%s' \"\$0\" | grep -q '(changed pages)'" "$(last_rebuild)"
+check "word change: the new word in the search index at once" \
+	sh -c "cat '$TMP/snap/tim-kiem/idx/'*.json | grep -q '\"xyzzydoi\":'"
+check "word change: the old word gone from the search index at once" \
+	sh -c "! cat '$TMP/snap/tim-kiem/idx/'*.json | grep -q 'xyzzyincr'"
+newer=$(newer_than_mark "$TMP/snap")
+check "word change: the page's block of search documents not rewritten (got: $newer)" \
+	sh -c "! printf '%s' \"\$0\" | grep -q 'tim-kiem/docs/'" "$newer"
+check "word change: everything equals a fresh build at once" compare "$TMP/snap"
+caught=$((caught + 1))
+check "full build after the pause (word)" wait_lines 'caught up in' $caught
+check "word change: everything equals a fresh build" compare
+
+# --- a word that makes a shard of its own, then goes: the shard file comes
+# and goes with it at once ---
+for step in add remove; do
+	touch "$TMP/mark"
+	sleep 0.05
+	if [ $step = add ]; then
+		printf '\nMột từ lạ qqzzvang.\n' >>"$S/content/$doc.md"
+	else
+		sed -i 's/ qqzzvang//' "$S/content/$doc.md"
+	fi
+	rebuilds=$((rebuilds + 1))
+	check "shard $step: rebuilt" wait_lines 'rebuilt in' $rebuilds
+	check "shard $step: copy of the output before the full build" snap
+	check "shard $step: only the page" sh -c "printf '%s' \"\$0\" | grep -q '(changed pages)'" "$(last_rebuild)"
+	if [ $step = add ]; then
+		expect_file "$TMP/snap/tim-kiem/idx/qq.json" "shard add: its own shard file"
+	else
+		check "shard remove: the shard file is gone at once" [ ! -e "$TMP/snap/tim-kiem/idx/qq.json" ]
+	fi
+	check "shard $step: everything equals a fresh build at once" compare "$TMP/snap"
+	caught=$((caught + 1))
+	check "shard $step: full build after the pause" wait_lines 'caught up in' $caught
+done
 
 # --- a citation added to one document's text: the cited document's page
 # (its "cited by" list) is rendered again, with its own text intact ---
@@ -84,11 +146,12 @@ printf '\nThực hiện Văn bản số 46/UBND ngày 16/7/2024 của Ủy ban n
 	>>"$S/content/van-ban/ke-hoach-cchc-2023.md"
 rebuilds=$((rebuilds + 1))
 check "citation rebuilt" wait_lines 'rebuilt in' $rebuilds
+check "citation: copy of the output before the full build" snap
 check "citation: changed pages only" sh -c "printf '%s' \"\$0\" | grep -q '(changed pages)'" "$(last_rebuild)"
 newer=$(cd "$L" && find . -type f -newer "$TMP/mark" -name index.html | sort | tr '\n' ' ')
 check "citation: the citing and the cited page written (got: $newer)" \
 	[ "$newer" = "./van-ban/ke-hoach-cchc-2023/index.html ./$doc/index.html " ]
-check "citation: pages equal a fresh build" compare tim-kiem
+check "citation: everything equals a fresh build at once" compare "$TMP/snap"
 caught=$((caught + 1))
 check "full build after the pause (citation)" wait_lines 'caught up in' $caught
 check "citation: everything equals a fresh build" compare
@@ -98,8 +161,9 @@ check "citation: everything equals a fresh build" compare
 sed -i 's/^Đây là cổng thông tin công khai/Đây là cổng thông tin mở, công khai/' "$S/content/gioi-thieu.md"
 rebuilds=$((rebuilds + 1))
 check "summary change rebuilt" wait_lines 'rebuilt in' $rebuilds
+check "summary change: copy of the output before the full build" snap
 check "summary change: pages and lists" sh -c "printf '%s' \"\$0\" | grep -q '(changed pages and lists)'" "$(last_rebuild)"
-check "summary change: pages equal a fresh build" compare tim-kiem
+check "summary change: everything equals a fresh build at once" compare "$TMP/snap"
 caught=$((caught + 1))
 check "full build after the pause (2)" wait_lines 'caught up in' $caught
 check "summary change: everything equals a fresh build" compare

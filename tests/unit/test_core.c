@@ -3,6 +3,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "err.h"
+#include "pool.h"
 #include "value.h"
 
 #include <stdlib.h>
@@ -135,12 +136,106 @@ static void test_utf8_and_cli(void)
 	CHECK(cli_take_opt(7, argv, &i, "-b", "--base-url", &v) == 1 && i == 6 && strcmp(v, "-x") == 0);
 }
 
+/* Big tables get a hash index: every key is found after adds, overwrites,
+ * takes and copies, and missing keys are not. */
+static void test_value_index(void)
+{
+	value *t = value_new_table(), *c, *v;
+	char key[32];
+	int i, ok = 1;
+
+	for (i = 0; i < 300 && t; i++) {
+		snprintf(key, sizeof key, "k%d", i);
+		if (value_table_set_int(t, key, i) < 0)
+			ok = 0;
+	}
+	CHECK(t && ok && value_len(t) == 300);
+	for (i = 0; i < 300; i++) {
+		snprintf(key, sizeof key, "k%d", i);
+		if (value_get_int(t, key, -1) != i)
+			ok = 0;
+	}
+	CHECK(ok);
+	CHECK(value_table_get(t, "k300") == NULL && value_table_get(t, "") == NULL);
+	CHECK(value_table_set_int(t, "k7", 700) == 0 && value_len(t) == 300 && value_get_int(t, "k7", 0) == 700);
+	v = value_table_take(t, "k0");
+	CHECK(v && v->u.i == 0 && value_len(t) == 299 && value_table_get(t, "k0") == NULL);
+	value_free(v);
+	for (i = 1; i < 300; i++) {
+		snprintf(key, sizeof key, "k%d", i);
+		if (value_get_int(t, key, -1) != (i == 7 ? 700 : i))
+			ok = 0;
+	}
+	CHECK(ok);
+	/* keys keep their order */
+	CHECK(strcmp(t->u.t.keys[0], "k1") == 0 && strcmp(t->u.t.keys[298], "k299") == 0);
+	c = value_copy(t);
+	CHECK(c && value_get_int(c, "k299", -1) == 299 && value_get_int(c, "k7", -1) == 700 &&
+	      value_table_get(c, "k0") == NULL);
+	value_free(c);
+	value_free(t);
+}
+
+static int pool_job(void *arg)
+{
+	int *x = arg;
+	if (*x == 13 || *x == 17)
+		return err_set("job.md", *x, 1, "job %d failed", *x);
+	*x = -*x;
+	return 0;
+}
+
+/* The pool: every job runs; with failures, the one submitted first is
+ * reported whatever the thread count; later jobs are dropped. */
+static void test_pool(void)
+{
+	int threads[] = { 1, 2, 4 }, k, i;
+
+	for (k = 0; k < 3; k++) {
+		pool *p = pool_new(threads[k]);
+		int xs[40], ok = 1;
+
+		CHECK(p != NULL);
+		if (!p)
+			continue;
+		CHECK(pool_threads(p) == (threads[k] > 1 ? threads[k] : 0));
+		for (i = 0; i < 12; i++) {
+			xs[i] = i + 1;
+			CHECK(pool_submit(p, pool_job, &xs[i], NULL) == 0);
+		}
+		CHECK(pool_wait(p) == 0);
+		for (i = 0; i < 12; i++)
+			if (xs[i] != -(i + 1))
+				ok = 0;
+		CHECK(ok);
+		for (i = 0; i < 40; i++)
+			xs[i] = i + 1;
+		for (i = 0; i < 40; i++)
+			if (pool_submit(p, pool_job, &xs[i], NULL) < 0)
+				break;
+		CHECK(pool_wait(p) == -1);
+		CHECK_STR(err_msg(), "job.md:13:1: error: job 13 failed");
+		CHECK(xs[11] == -12); /* the jobs before the failure ran */
+		if (threads[k] == 1)
+			CHECK(xs[13] == 14 && xs[39] == 40); /* inline: none after it */
+		err_clear();
+		CHECK(pool_wait(p) == 0); /* the failure is reported once */
+		pool_free(p);
+	}
+	pool_set_jobs(3);
+	CHECK(pool_jobs() == 3);
+	pool_set_jobs(0);
+	CHECK(pool_jobs() == pool_cpus() && pool_cpus() >= 1);
+}
+
 int main(void)
 {
 	test_utf8_and_cli();
 	test_buf();
 	test_err();
 	test_value();
+	test_value_index();
+	test_pool();
 	test_json();
 	return test_done("core");
 }

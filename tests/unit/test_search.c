@@ -1,9 +1,13 @@
-/* Unit tests for search.c: tokens (folding included), plain text of HTML,
- * the index (a term finds the right documents), shard assignment. */
+/* Unit tests for search.c: tokens (folding included, against text_fold()
+ * over every code point of its quick table), plain text of HTML (against
+ * the plain per-character reading), the index (a term finds the right
+ * documents), shard assignment, records, and replacing documents (the
+ * files then equal a fresh index's). */
 #include "test.h"
 #include "buf.h"
 #include "err.h"
 #include "search.h"
+#include "text.h"
 #include "value.h"
 
 #include <stdarg.h>
@@ -38,6 +42,170 @@ static const char *tokens_max(const char *s, size_t max)
 static const char *tokens(const char *s)
 {
 	return tokens_max(s, 0);
+}
+
+/* ---- tokens against the reference: text_fold(), then runs of letters,
+ * marks and digits of 2 to SEARCH_MAX_TOKEN code points ---- */
+
+static int ref_word(utf8proc_int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The reference tokens of s[0..len) joined by spaces, at most max. */
+static const char *ref_tokens(const char *s, size_t len, size_t max)
+{
+	static buf_t out = BUF_INIT;
+	buf_t f = BUF_INIT;
+	size_t i = 0, start = 0, cps = 0, count = 0;
+	int in = 0;
+
+	buf_reset(&out);
+	if (text_fold(&f, s, len) < 0) {
+		err_clear();
+		buf_free(&f);
+		return "(failed)";
+	}
+	while (i <= f.len && (max == 0 || count < max)) {
+		utf8proc_int32_t cp = -1;
+		utf8proc_ssize_t n = 1;
+
+		if (i < f.len) {
+			n = utf8proc_iterate((const utf8proc_uint8_t *)f.ptr + i, (utf8proc_ssize_t)(f.len - i), &cp);
+			if (n < 1) {
+				n = 1;
+				cp = -1;
+			}
+		}
+		if (cp >= 0 && ref_word(cp)) {
+			if (!in) {
+				in = 1;
+				start = i;
+				cps = 0;
+			}
+			cps++;
+		} else if (in) {
+			in = 0;
+			if (cps >= 2 && cps <= SEARCH_MAX_TOKEN) {
+				if (out.len)
+					buf_putc(&out, ' ');
+				buf_put(&out, f.ptr + start, i - start);
+				count++;
+			}
+		}
+		i += (size_t)n;
+	}
+	buf_free(&f);
+	return out.ptr;
+}
+
+/* 1 when search_tokens() gives the reference's tokens for s[0..len);
+ * prints the first few differences. */
+static int same_tokens(const char *s, size_t len, size_t max)
+{
+	static int shown;
+	const char *want = ref_tokens(s, len, max), *got;
+
+	buf_reset(&toks);
+	got = search_tokens(s, len, max, collect, NULL) < 0 ? "(failed)" : toks.ptr;
+	if (strcmp(got, want) == 0)
+		return 1;
+	if (shown++ < 5)
+		fprintf(stderr, "tokens differ for \"%.*s\": got \"%s\", expected \"%s\"\n",
+			(int)len, s, got, want);
+	return 0;
+}
+
+static size_t put_cp(char *d, uint32_t cp)
+{
+	return (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)d);
+}
+
+/* xorshift: the same pseudo-random inputs on every run */
+static uint32_t rnd_state = 2463534242u;
+
+static uint32_t rnd(uint32_t n)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 17;
+	rnd_state ^= rnd_state << 5;
+	return rnd_state % n;
+}
+
+/* Every code point up to U+2FFF alone, before a dropped mark, after a kept
+ * one and between kept and dropped marks, in words; then random strings
+ * of Vietnamese in NFC and NFD, marks in every order, other scripts and
+ * bytes that are not UTF-8, with limits. */
+static void test_tokens_reference(void)
+{
+	static const char *const pieces[] = {
+		"a", "B", "z", "9", "07", " ", ",", "-", "<", "Đ", "đ", "ấ", "a\xCC\x82\xCC\x81",
+		"\xCC\x83", "\xCC\xA3", "\xD2\x83", "\xD6\xB0", "\xE1\xBA\xA0", "\xE2\x80\x9C",
+		"\xE2\x80\xA6", "ß", "İ", "ǅ", "\xC3", "\x80", "\xE1\xBA", "\xF0\x9F\x98\x80", "中",
+		"\xE2\x84\xAB", "ﬁ", "\xCD\x85", "ΐ", "ϓ", "ᾅ", "Ǖ", "Ư", "ư\xCC\x80", "Ỹ", "ỹ",
+		"\xC0\xAF", "\xED\xA0\x80", "\xEF\xBF\xBD", "Thủ", "tục", "HỘ", "TỊCH", "\t", "\n",
+	};
+	char s[64];
+	size_t i, bad = 0, n;
+	uint32_t cp;
+
+	for (cp = 0; cp < 0x80; cp++) {
+		s[0] = 'x';
+		s[1] = (char)cp;
+		s[2] = 'Y';
+		bad += !same_tokens(s, 3, 0);
+	}
+	for (cp = 0x80; cp < 0x3000; cp++) {
+		n = 0;
+		s[n++] = 'x';
+		n += put_cp(s + n, cp);
+		s[n++] = 'y';
+		bad += !same_tokens(s, n, 0);
+		n = 0;
+		s[n++] = 'x';
+		n += put_cp(s + n, cp);
+		n += put_cp(s + n, 0x301);
+		s[n++] = 'y';
+		bad += !same_tokens(s, n, 0);
+		n = 0;
+		s[n++] = 'x';
+		n += put_cp(s + n, 0x5B0);
+		n += put_cp(s + n, cp);
+		n += put_cp(s + n, 0x323);
+		s[n++] = 'y';
+		bad += !same_tokens(s, n, 0);
+		n = 0;
+		s[n++] = 'x';
+		n += put_cp(s + n, cp);
+		n += put_cp(s + n, 0x5B0);
+		n += put_cp(s + n, 0x301);
+		n += put_cp(s + n, 0x483);
+		bad += !same_tokens(s, n, 0);
+	}
+	CHECK(bad == 0);
+	bad = 0;
+	for (i = 0; i < 20000; i++) {
+		char r[256];
+		size_t len = 0, k, np = 1 + rnd(12);
+
+		for (k = 0; k < np; k++) {
+			const char *pc = pieces[rnd(sizeof pieces / sizeof *pieces)];
+			memcpy(r + len, pc, strlen(pc));
+			len += strlen(pc);
+		}
+		bad += !same_tokens(r, len, rnd(4));
+	}
+	CHECK(bad == 0);
 }
 
 static int stop_at_two(void *ud, const char *tok, size_t len)
@@ -177,6 +345,156 @@ static void test_html_text(void)
 	CHECK_STR(html_text("đất", 1), "");
 	CHECK_STR(html_text("<p>ab</p>", 3), " ab");
 	CHECK_STR(html_text("<unclosed", 100), " ");
+}
+
+/* The plain per-character reading search_html_text() must match. */
+static int ref_starts(const char *s, size_t len, const char *w)
+{
+	size_t n = strlen(w), i;
+
+	if (len < n)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != w[i])
+			return 0;
+	}
+	return 1;
+}
+
+static size_t ref_skip(const char *s, size_t len, size_t from, const char *end)
+{
+	size_t n = strlen(end), i;
+
+	for (i = from; i + n <= len; i++)
+		if (ref_starts(s + i, len - i, end))
+			return i + n;
+	return len;
+}
+
+static size_t ref_entity(const char *s, size_t len, uint32_t *cp)
+{
+	static const struct { const char *name; uint32_t cp; } named[] = {
+		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' },
+		{ "&apos;", '\'' }, { "&nbsp;", 0xA0 },
+	};
+	size_t i, k;
+	uint32_t v = 0;
+	int hex;
+
+	for (k = 0; k < sizeof named / sizeof *named; k++)
+		if (len >= strlen(named[k].name) && memcmp(s, named[k].name, strlen(named[k].name)) == 0) {
+			*cp = named[k].cp;
+			return strlen(named[k].name);
+		}
+	if (len < 4 || s[1] != '#')
+		return 0;
+	hex = s[2] == 'x' || s[2] == 'X';
+	for (i = hex ? 3 : 2; i < len && i < 12; i++) {
+		char c = s[i];
+		if (c == ';')
+			break;
+		if (c >= '0' && c <= '9')
+			v = v * (hex ? 16 : 10) + (uint32_t)(c - '0');
+		else if (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+			v = v * 16 + (uint32_t)((c | 0x20) - 'a' + 10);
+		else
+			return 0;
+	}
+	if (i >= len || s[i] != ';' || i == (size_t)(hex ? 3 : 2))
+		return 0;
+	*cp = v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) ? 0xFFFD : v;
+	return i + 1;
+}
+
+static void ref_html_text(buf_t *out, const char *html, size_t len, size_t max)
+{
+	size_t i = 0, start = out->len;
+
+	while (i < len && out->len - start < max) {
+		unsigned char c = (unsigned char)html[i];
+
+		if (c == '<') {
+			const char *r = html + i + 1;
+			size_t rl = len - i - 1;
+
+			if (ref_starts(r, rl, "!--"))
+				i = ref_skip(html, len, i + 4, "-->");
+			else if (ref_starts(r, rl, "script") || ref_starts(r, rl, "style") || ref_starts(r, rl, "svg")) {
+				const char *name = ref_starts(r, rl, "script") ? "</script" :
+					ref_starts(r, rl, "style") ? "</style" : "</svg";
+				i = ref_skip(html, len, i + 1, name);
+				i = ref_skip(html, len, i, ">");
+			} else
+				i = ref_skip(html, len, i + 1, ">");
+			buf_putc(out, ' ');
+		} else if (c == '&') {
+			uint32_t cp;
+			size_t n = ref_entity(html + i, len - i, &cp);
+			utf8proc_uint8_t enc[4];
+
+			if (n) {
+				utf8proc_ssize_t el = utf8proc_encode_char((utf8proc_int32_t)cp, enc);
+				if (out->len - start + (size_t)el > max)
+					break;
+				buf_put(out, enc, (size_t)el);
+				i += n;
+			} else {
+				buf_putc(out, '&');
+				i++;
+			}
+		} else {
+			size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+
+			if (n > len - i)
+				n = len - i;
+			if (out->len - start + n > max)
+				break;
+			buf_put(out, html + i, n);
+			i += n;
+		}
+	}
+	if (out->len - start > max)
+		buf_truncate(out, start + max);
+}
+
+/* Random markup, entities, UTF-8 and stray bytes, cut at random limits:
+ * the same text as the reference reading. */
+static void test_html_text_reference(void)
+{
+	static const char *const pieces[] = {
+		"<p>", "</p>", "<script>x<y</script>", "<SCRIPT a>", "</Script >", "<SVG>", "</svg>", "<style>",
+		"</style>", "<!--", "-->", "&amp;", "&#273;", "&#x110;", "&", "&lt", "&#;", "&nbsp;", "<", ">",
+		"ấ", "\xE1", "\xC3", "a", " ", "bc", "\xF0\x9F\x98\x80", "\xE1<", "\xC3&", "đất đai", "-",
+	};
+	buf_t a = BUF_INIT, b = BUF_INIT;
+	size_t i, bad = 0;
+
+	for (i = 0; i < 20000; i++) {
+		char h[512];
+		size_t len = 0, k, np = 1 + rnd(14), max = rnd(5) ? rnd(60) : 1000;
+
+		for (k = 0; k < np; k++) {
+			const char *pc = pieces[rnd(sizeof pieces / sizeof *pieces)];
+			memcpy(h + len, pc, strlen(pc));
+			len += strlen(pc);
+		}
+		buf_reset(&a);
+		buf_reset(&b);
+		buf_puts(&a, "kept");
+		buf_puts(&b, "kept");
+		ref_html_text(&a, h, len, max);
+		if (search_html_text(&b, h, len, max) < 0 || a.len != b.len || memcmp(a.ptr, b.ptr, a.len) != 0) {
+			if (bad++ < 5)
+				fprintf(stderr, "html text differs for \"%.*s\" max %zu: got \"%s\", expected \"%s\"\n",
+					(int)len, h, max, b.ptr, a.ptr);
+		}
+	}
+	CHECK(bad == 0);
+	buf_free(&a);
+	buf_free(&b);
 }
 
 /* ---- the index ---- */
@@ -453,15 +771,226 @@ static void test_empty(void)
 	search_index_free(ix);
 }
 
+/* ---- records, replacing documents, writing what changed ---- */
+
+/* Writes into a files table and counts the files. */
+typedef struct {
+	files f;
+	size_t n;
+} counted;
+
+static int put_counted(void *ud, const char *rel, const void *data, size_t len)
+{
+	counted *c = ud;
+
+	c->n++;
+	return put_file(&c->f, rel, data, len);
+}
+
+/* 1 when live (written, then updated) holds fresh's files, the same bytes,
+ * and besides them only shards its manifest no longer lists. */
+static int same_files(const files *live, const files *fresh)
+{
+	value *m = parse(live, "index.json");
+	const value *shards = m ? value_table_get(m, "shards") : NULL;
+	size_t i, k;
+	int ok = m != NULL;
+
+	for (i = 0; ok && i < value_len(fresh->files); i++) {
+		const value *a = fresh->files->u.t.vals[i];
+		const value *b = value_table_get(live->files, fresh->files->u.t.keys[i]);
+		if (!b || a->u.s.len != b->u.s.len || memcmp(a->u.s.ptr, b->u.s.ptr, a->u.s.len) != 0) {
+			fprintf(stderr, "differs: %s\n", fresh->files->u.t.keys[i]);
+			ok = 0;
+		}
+	}
+	for (i = 0; ok && i < value_len(live->files); i++) {
+		const char *rel = live->files->u.t.keys[i];
+		if (value_table_get(fresh->files, rel))
+			continue;
+		for (k = 0; k < value_len(shards); k++) {
+			char name[64];
+			snprintf(name, sizeof name, "idx/%s.json", value_str(value_at(shards, k), ""));
+			if (strcmp(name, rel) == 0) {
+				fprintf(stderr, "listed but not written: %s\n", rel);
+				ok = 0;
+			}
+		}
+		if (strncmp(rel, "idx/", 4) != 0)
+			ok = 0;
+	}
+	value_free(m);
+	return ok;
+}
+
+static const char *const vocab[] = {
+	"thu", "tuc", "ho", "tich", "dat", "dai", "xay", "dung", "quy", "hoach", "ke", "ban",
+	"thuong", "truong", "thanh", "thi", "xa", "phuong", "huyen", "tinh", "2021", "2024",
+	"cong", "van", "quyet", "dinh", "ubnd", "nghi", "xyzzy", "quaquaqua", "trongtrong",
+	"thuongthuong", "ba", "bo", "be", "bi", "中国",
+};
+
+/* A document's text: title words, body words, fields. */
+typedef struct {
+	char title[64];
+	char body[512];
+	char snippet[16];
+} tdoc;
+
+static void random_doc(tdoc *d)
+{
+	size_t k, n = 1 + rnd(3), len = 0;
+
+	d->title[0] = '\0';
+	for (k = 0; k < n; k++)
+		len += (size_t)snprintf(d->title + len, sizeof d->title - len, "%s ",
+					vocab[rnd(sizeof vocab / sizeof *vocab)]);
+	n = rnd(40);
+	len = 0;
+	d->body[0] = '\0';
+	for (k = 0; k < n; k++)
+		if (rnd(8))
+			len += (size_t)snprintf(d->body + len, sizeof d->body - len, "%s ",
+						vocab[rnd(sizeof vocab / sizeof *vocab)]);
+		else /* rare words: tokens and shards come and go */
+			len += (size_t)snprintf(d->body + len, sizeof d->body - len, "%c%u ",
+						"qwz"[rnd(3)], (unsigned)rnd(400));
+	snprintf(d->snippet, sizeof d->snippet, "s%u", (unsigned)rnd(3));
+}
+
+static search_rec *doc_rec(const tdoc *d)
+{
+	search_rec *r = search_rec_new(d->title, "/x/", "k", d->snippet, NULL);
+
+	CHECK(r != NULL);
+	if (r && (search_rec_text(r, d->title, strlen(d->title), 1, 0) < 0 ||
+		  search_rec_text(r, d->body, strlen(d->body), 0, 0) < 0)) {
+		CHECK(0);
+		search_rec_free(r);
+		r = NULL;
+	}
+	return r;
+}
+
+/* The index of docs[0..n) made the old way (begin, text, end), written. */
+static int fresh_files(const tdoc *docs, size_t n, size_t limit, files *out)
+{
+	search_index *ix = search_index_new();
+	size_t i;
+	int r = -1;
+
+	out->files = value_new_table();
+	if (!ix || !out->files)
+		goto done;
+	for (i = 0; i < n; i++)
+		if (search_doc_begin(ix, docs[i].title, "/x/", "k", docs[i].snippet, NULL) < 0 ||
+		    search_doc_text(ix, docs[i].title, strlen(docs[i].title), 1, 0) < 0 ||
+		    search_doc_text(ix, docs[i].body, strlen(docs[i].body), 0, 0) < 0)
+			goto done;
+	r = search_index_write(ix, limit, put_file, out);
+done:
+	search_index_free(ix);
+	return r;
+}
+
+/* Records added give the files of the same documents begun and ended; a
+ * document replaced, again and again, gives the files of a fresh index
+ * of the new texts; an update writes the changed files only. */
+static void test_replace(void)
+{
+	enum { N = 60, LIMIT = 300 };
+	static tdoc docs[N];
+	search_index *ix = search_index_new();
+	counted live;
+	files fresh;
+	size_t i, step, bad = 0, fewer = 0;
+
+	live.f.files = value_new_table();
+	live.n = 0;
+	CHECK(ix && live.f.files);
+	if (!ix || !live.f.files)
+		return;
+	for (i = 0; i < N; i++) {
+		random_doc(&docs[i]);
+		CHECK(search_index_add(ix, doc_rec(&docs[i])) == (long)i);
+	}
+	CHECK(search_index_write(ix, LIMIT, put_counted, &live) == 0);
+	CHECK(fresh_files(docs, N, LIMIT, &fresh) == 0);
+	CHECK(same_files(&live.f, &fresh));
+	CHECK(value_len(live.f.files) == value_len(fresh.files));
+	value_free(fresh.files);
+	/* the same record again: the manifest only */
+	live.n = 0;
+	CHECK(search_index_replace(ix, 7, doc_rec(&docs[7])) == 0);
+	CHECK(search_index_update(ix, LIMIT, put_counted, &live) == 0);
+	CHECK(live.n == 1);
+	/* another snippet only: the manifest and the document's block */
+	live.n = 0;
+	snprintf(docs[7].snippet, sizeof docs[7].snippet, "new");
+	CHECK(search_index_replace(ix, 7, doc_rec(&docs[7])) == 0);
+	CHECK(search_index_update(ix, LIMIT, put_counted, &live) == 0);
+	CHECK(live.n == 2);
+	CHECK(strstr(value_get_str(live.f.files, "docs/0.json", ""), "\"new\"") != NULL);
+	/* random changes, one or a few documents at a time */
+	for (step = 0; step < 150; step++) {
+		size_t k, nchange = 1 + rnd(3), all;
+
+		for (k = 0; k < nchange; k++) {
+			i = rnd(N);
+			random_doc(&docs[i]);
+			if (search_index_replace(ix, i, doc_rec(&docs[i])) < 0)
+				bad++;
+		}
+		live.n = 0;
+		if (search_index_update(ix, LIMIT, put_counted, &live) < 0 ||
+		    fresh_files(docs, N, LIMIT, &fresh) < 0) {
+			bad++;
+			value_free(fresh.files);
+			continue;
+		}
+		all = value_len(fresh.files);
+		if (!same_files(&live.f, &fresh))
+			bad++;
+		fewer += live.n < all;
+		value_free(fresh.files);
+	}
+	CHECK(bad == 0);
+	CHECK(fewer > 0); /* some updates wrote less than everything */
+	/* two documents change length and the total stays: the average is
+	 * the same, but the weights of each one's other words change */
+	for (i = 0; i < N; i++) {
+		snprintf(docs[i].title, sizeof docs[i].title, "t%zu", i + 10);
+		snprintf(docs[i].body, sizeof docs[i].body, "aa bb cc dd ee ff gg hh");
+		CHECK(search_index_replace(ix, i, doc_rec(&docs[i])) == 0);
+	}
+	CHECK(search_index_update(ix, LIMIT, put_counted, &live) == 0);
+	snprintf(docs[3].body, sizeof docs[3].body, "aa bb cc dd ee ff gg hh ii jj kk ll");
+	snprintf(docs[4].body, sizeof docs[4].body, "aa bb cc dd");
+	CHECK(search_index_replace(ix, 3, doc_rec(&docs[3])) == 0);
+	CHECK(search_index_replace(ix, 4, doc_rec(&docs[4])) == 0);
+	CHECK(search_index_update(ix, LIMIT, put_counted, &live) == 0);
+	CHECK(fresh_files(docs, N, LIMIT, &fresh) == 0);
+	CHECK(same_files(&live.f, &fresh));
+	value_free(fresh.files);
+	/* out of range, and the record freed */
+	CHECK(search_index_replace(ix, N, doc_rec(&docs[0])) == -1);
+	err_clear();
+	value_free(live.f.files);
+	search_index_free(ix);
+}
+
 int main(void)
 {
 	test_tokens();
+	test_tokens_reference();
 	test_key();
 	test_html_text();
+	test_html_text_reference();
 	test_weight();
 	test_index();
 	test_shards();
 	test_empty();
+	test_replace();
 	buf_free(&toks);
 	return test_done("search");
 }

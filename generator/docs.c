@@ -1093,12 +1093,22 @@ fail:
 	return -1;
 }
 
+/* Cited documents the site does not hold (the count /van-ban/ shows). */
+static size_t count_unheld(const docs_graph *g)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < g->nnodes; i++)
+		n += !g->nodes[i].held && g->nodes[i].ncit > 0;
+	return n;
+}
+
 int docs_dependents(site *s, page *changed, incr_pages *more)
 {
 	docs_graph *g = s->docs;
 	dpage *dp = g ? find_page(g, changed) : NULL;
 	plain pl = PLAIN_INIT;
-	size_t *old, nold, k;
+	size_t *old, nold, k, unheld;
 	int r = -1;
 
 	if (!dp)
@@ -1108,8 +1118,12 @@ int docs_dependents(site *s, page *changed, incr_pages *more)
 	if (!old)
 		return err_oom();
 	memcpy(old, dp->cites, nold * sizeof *old);
+	unheld = count_unheld(g);
 	if (nfc_body(changed) < 0 || scan_page(g, dp, &pl) < 0 || rebuild_citers(g) < 0 ||
 	    link_replacements(g) < 0)
+		goto done;
+	/* the section's pages show how many cited documents are not held */
+	if (g->section && count_unheld(g) != unheld && incr_pages_add(more, g->section) < 0)
 		goto done;
 	for (k = 0; k < nold; k++)
 		if (g->nodes[old[k]].held && incr_pages_add(more, g->nodes[old[k]].held) < 0)
@@ -1683,14 +1697,79 @@ static int node_cmp(const void *pa, const void *pb)
 	return strcmp(a->key, b->key);
 }
 
+/* What the last render of /van-ban/da-dan-chieu/ showed (generators run
+ * on one thread at a time): the graph and cited_hash(). */
+static struct {
+	const docs_graph *g;
+	uint64_t hash;
+} cited_last;
+
+static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ s[i]) * 1099511628211u;
+	return h;
+}
+
+static uint64_t hash_str(uint64_t h, const char *s)
+{
+	return s ? hash_bytes(h, s, strlen(s) + 1) : hash_bytes(h, "\xff", 1);
+}
+
+/* A hash of everything /van-ban/da-dan-chieu/ shows that an incremental
+ * render can change: the cited documents not held, their fields and
+ * their citers (the citers' titles and URLs come from front matter, which
+ * an incremental render never changes). */
+static uint64_t cited_hash(const docs_graph *g)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t i;
+
+	for (i = 0; i < g->nnodes; i++) {
+		const node *nd = &g->nodes[i];
+		int nums[5];
+		if (nd->held || nd->ncit == 0)
+			continue;
+		nums[0] = nd->year;
+		nums[1] = nd->day;
+		nums[2] = nd->month;
+		nums[3] = nd->dyear;
+		nums[4] = nd->status;
+		h = hash_bytes(h, &i, sizeof i);
+		h = hash_str(h, nd->key);
+		h = hash_bytes(h, nums, sizeof nums);
+		h = hash_str(h, nd->display);
+		h = hash_str(h, nd->kind);
+		h = hash_str(h, nd->replaced_by);
+		h = hash_str(h, nd->since);
+		h = hash_str(h, nd->title);
+		h = hash_str(h, nd->legal_source);
+		h = hash_bytes(h, &nd->rep, sizeof nd->rep);
+		h = hash_bytes(h, &nd->ncit, sizeof nd->ncit);
+		h = hash_bytes(h, nd->citers, nd->ncit * sizeof *nd->citers);
+	}
+	return h;
+}
+
 static int gen_cited(render_ctx *c, docs_graph *g)
 {
-	value *fields = value_new_table(), *items = value_new_array(), *crumbs;
-	const node **idx = malloc((g->nnodes ? g->nnodes : 1) * sizeof *idx);
+	value *fields, *items, *crumbs;
+	const node **idx;
 	size_t n = 0, i, k;
 	buf_t url = BUF_INIT, b = BUF_INIT;
 	int bad = 0, r;
+	uint64_t h = cited_hash(g);
 
+	/* an incremental render (serve) writes the page only when what it
+	 * shows changed: on a big site it lists thousands of documents */
+	if (render_incremental(c, NULL, NULL) && cited_last.g == g && cited_last.hash == h)
+		return 0;
+	fields = value_new_table();
+	items = value_new_array();
+	idx = malloc((g->nnodes ? g->nnodes : 1) * sizeof *idx);
 	if (!fields || !items || !idx) {
 		value_free(fields);
 		value_free(items);
@@ -1725,6 +1804,10 @@ static int gen_cited(render_ctx *c, docs_graph *g)
 		return err_isset() ? -1 : err_oom();
 	}
 	r = write_page(c, g->section, url.ptr, tr(c, "docs_cited_title"), "layouts/van-ban/cited", fields, crumbs);
+	if (r == 0) {
+		cited_last.g = g;
+		cited_last.hash = h;
+	}
 	buf_free(&url);
 	buf_free(&b);
 	return r;

@@ -27,9 +27,11 @@ cp "$DOC" "$W/incr-doc.bak"
 LOG=$W/incr-serve.err
 PID=""
 cleanup() {
-	[ -n "$PID" ] && kill -INT "$PID" 2>/dev/null && sleep 1
-	[ -n "$PID" ] && kill -KILL "$PID" 2>/dev/null
+	rc=$?
+	if [ -n "$PID" ] && kill -INT "$PID" 2>/dev/null; then sleep 1; fi
+	if [ -n "$PID" ]; then kill -KILL "$PID" 2>/dev/null || true; fi
 	cp "$W/incr-doc.bak" "$DOC"
+	exit $rc
 }
 trap cleanup EXIT
 

@@ -138,6 +138,20 @@ for step in add remove; do
 	check "shard $step: full build after the pause" wait_lines 'caught up in' $caught
 done
 
+# --- a citation of a document the site does not hold: the list of cited,
+# unpublished documents follows at once ---
+touch "$TMP/mark"
+sleep 0.05
+printf '\nCăn cứ Quyết định số 987/QĐ-UBND ngày 02/3/2021 của Ủy ban nhân dân huyện.\n' >>"$S/content/$doc.md"
+rebuilds=$((rebuilds + 1))
+check "unheld citation: rebuilt" wait_lines 'rebuilt in' $rebuilds
+check "unheld citation: copy of the output before the full build" snap
+check "unheld citation: changed pages only" sh -c "printf '%s' \"\$0\" | grep -q '(changed pages)'" "$(last_rebuild)"
+expect_grep "987/QĐ-UBND" "$TMP/snap/van-ban/da-dan-chieu/index.html" "unheld citation: listed at once"
+check "unheld citation: everything equals a fresh build at once" compare "$TMP/snap"
+caught=$((caught + 1))
+check "unheld citation: full build after the pause" wait_lines 'caught up in' $caught
+
 # --- a citation added to one document's text: the cited document's page
 # (its "cited by" list) is rendered again, with its own text intact ---
 touch "$TMP/mark"

@@ -120,9 +120,37 @@ typedef struct {
 	const char *path;
 } block_ctx;
 
+/* The data is read on a thread of its own while the Markdown files are
+ * read (site_load()); a block handler waits for it. */
+typedef struct {
+	site *s;
+	char *dir, *dbfile;
+	int r;             /* data_open()'s result */
+	char *err;         /* its error (err_save()) */
+	int done;
+	pthread_t t;
+} data_loader;
+
 /* Files are read on several threads (load_all()); handlers run one at a
  * time, as they share the site's database connection. */
 static pthread_mutex_t block_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t data_ready = PTHREAD_COND_INITIALIZER;
+static data_loader *loading; /* the data being read, or NULL (block_lock) */
+
+static void *data_thread(void *arg)
+{
+	data_loader *dl = arg;
+	int r = data_open(&dl->s->db, dl->dir, dl->dbfile);
+	char *e = r < 0 ? err_save() : NULL;
+
+	pthread_mutex_lock(&block_lock);
+	dl->r = r;
+	dl->err = e;
+	dl->done = 1;
+	pthread_cond_broadcast(&data_ready);
+	pthread_mutex_unlock(&block_lock);
+	return NULL;
+}
 
 static int dispatch_block(void *ud, buf_t *out, const char *info, const char *code, size_t len, int line)
 {
@@ -133,7 +161,12 @@ static int dispatch_block(void *ud, buf_t *out, const char *info, const char *co
 	for (i = 0; block_handlers[i].word; i++)
 		if (strlen(block_handlers[i].word) == n && strncmp(info, block_handlers[i].word, n) == 0) {
 			pthread_mutex_lock(&block_lock);
-			r = block_handlers[i].fn(bc->s, bc->path, out, info, code, len, line);
+			while (loading && !loading->done)
+				pthread_cond_wait(&data_ready, &block_lock);
+			if (loading && loading->r < 0)
+				r = err_set(bc->path, line, 1, "the data could not be read (see the error in data/)");
+			else
+				r = block_handlers[i].fn(bc->s, bc->path, out, info, code, len, line);
 			pthread_mutex_unlock(&block_lock);
 			return r;
 		}
@@ -663,9 +696,52 @@ page *site_find(const site *s, const char *url)
 	return p ? *p : NULL;
 }
 
+/* Starts reading data/ (and the db file, when set) on a thread; without
+ * threads, reads it at once. 0 / -1 (only when it ran at once and failed). */
+static int data_start(data_loader *dl, site *s, const char *dir, const char *dbfile)
+{
+	memset(dl, 0, sizeof *dl);
+	dl->s = s;
+	dl->dir = strdup(dir);
+	dl->dbfile = dbfile ? strdup(dbfile) : NULL;
+	if (!dl->dir || (dbfile && !dl->dbfile)) {
+		free(dl->dir);
+		free(dl->dbfile);
+		return err_oom();
+	}
+	pthread_mutex_lock(&block_lock);
+	loading = dl;
+	pthread_mutex_unlock(&block_lock);
+	if (pool_jobs() > 1 && pthread_create(&dl->t, NULL, data_thread, dl) == 0)
+		return 0;
+	dl->t = pthread_self();
+	data_thread(dl);
+	return 0;
+}
+
+/* Waits for the data; 0, or -1 with its error. */
+static int data_join(data_loader *dl)
+{
+	int r;
+
+	if (!pthread_equal(dl->t, pthread_self()))
+		pthread_join(dl->t, NULL);
+	pthread_mutex_lock(&block_lock);
+	loading = NULL;
+	pthread_mutex_unlock(&block_lock);
+	free(dl->dir);
+	free(dl->dbfile);
+	r = dl->r;
+	if (r < 0)
+		err_restore(dl->err);
+	return r;
+}
+
 int site_load(site *s, const site_options *opts)
 {
 	buf_t path = BUF_INIT, cfgpath = BUF_INIT;
+	data_loader dl;
+	int wr;
 	size_t i;
 
 	memset(s, 0, sizeof *s);
@@ -702,26 +778,34 @@ int site_load(site *s, const site_options *opts)
 				goto fail;
 			dbfile = cfgpath.ptr;
 		}
-		if (site_path(s, &path, "data") < 0 || data_open(&s->db, path.ptr, dbfile) < 0)
+		/* the data loads beside the Markdown (its errors come first) */
+		if (site_path(s, &path, "data") < 0 || data_start(&dl, s, path.ptr, dbfile) < 0)
 			goto fail;
 	}
 	s->home = new_page(s, PAGE_HOME, NULL);
 	if (!s->home || set_str(&s->home->section, "", 0) < 0 || set_str(&s->home->url, "/", 1) < 0)
-		goto fail;
-	if (site_path(s, &path, "content") < 0)
-		goto fail;
-	if (!fs_is_dir(path.ptr)) {
-		err_set(path.ptr, 0, 0, "content folder not found: a site needs content/ with Markdown files");
-		goto fail;
-	}
-	{
+		wr = -1;
+	else if (site_path(s, &path, "content") < 0)
+		wr = -1;
+	else if (!fs_is_dir(path.ptr))
+		wr = err_set(path.ptr, 0, 0, "content folder not found: a site needs content/ with Markdown files");
+	else {
 		pending_list todo = { NULL, 0, 0 };
-		int wr = walk(s, "", s->home, opts, &todo);
+		wr = walk(s, "", s->home, opts, &todo);
 		if (wr == 0)
 			wr = load_all(s, &todo, opts);
 		pending_free(&todo);
-		if (wr < 0)
+	}
+	{
+		char *mine = wr < 0 ? err_save() : NULL;
+		if (data_join(&dl) < 0) {
+			free(mine);
 			goto fail;
+		}
+		if (wr < 0) {
+			err_restore(mine);
+			goto fail;
+		}
 	}
 	for (i = 0; i < s->nall; i++)
 		if (finish_page(s->all[i]) < 0)

@@ -21,6 +21,7 @@ command -v hugo >/dev/null || { echo "bench: hugo is missing (make bench install
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)"; exit 1; }
 
 cc -O2 -o "$W/floor" "$ROOT/tests/bench/floor.c" $(pkg-config --cflags --libs libcmark-gfm) -lcmark-gfm-extensions -lpthread
+cc -O2 -o "$W/write_floor" "$ROOT/tests/bench/write_floor.c" -lpthread
 
 if [ "${BENCH_KEEP:-0}" = 1 ] && [ -d "$W/site/content" ] && [ -d "$W/site2/content" ]; then
 	echo "bench: reusing the sites in $W (BENCH_KEEP=1)"
@@ -63,16 +64,21 @@ measure congkhai-10k "[ -d '$W/out-ck.congkhai-spare' ] || $CKB --source '$W/sit
 measure hugo-10k-empty "rm -rf '$W/out-hugo'" hugo --quiet -s "$W/hugo" -d "$W/out-hugo"
 measure hugo-10k "true" hugo --quiet -s "$W/hugo" -d "$W/out-hugo"
 measure floor-10k "true" "$W/floor" -j "$JOBS" "$W"/site/content/van-ban/vb-*.md
+# the files congkhai wrote, of the same sizes, written with nothing else done
+(cd "$W/out-ck" && find . -type f -printf '%s %P\n') >"$W/out-ck.list"
+measure write-floor-10k "rm -rf '$W/out-wf'" "$W/write_floor" -j "$JOBS" "$W/out-wf" "$W/out-ck.list"
+rm -rf "$W/out-wf"
 measure congkhai-20k "[ -d '$W/out-ck2.congkhai-spare' ] || $CKB --source '$W/site2' --output '$W/out-ck2' >/dev/null 2>&1" $CKB --source "$W/site2" --output "$W/out-ck2"
 measure congkhai-20k-empty "rm -rf '$W/out-ck2' '$W/out-ck2.congkhai-spare'" $CKB --source "$W/site2" --output "$W/out-ck2"
 rm -rf "$W/out-ck2" "$W/out-ck2.congkhai-spare"
 sh "$ROOT/tests/bench/incremental.sh" "$CK" "$W/site" "$W" || echo "bench: incremental measurement failed"
 r() { cat "$W/$1.wall"; }
 awk -v ck="$(r congkhai-10k)" -v cke="$(r congkhai-10k-empty)" -v hugo="$(r hugo-10k)" -v hugoe="$(r hugo-10k-empty)" \
-    -v floor="$(r floor-10k)" -v ck2="$(r congkhai-20k)" -v ck2e="$(r congkhai-20k-empty)" 'BEGIN {
+    -v floor="$(r floor-10k)" -v wf="$(r write-floor-10k)" -v ck2="$(r congkhai-20k)" -v ck2e="$(r congkhai-20k-empty)" 'BEGIN {
 	printf "ratio hugo/congkhai (rebuild)       %6.2f  (target >= 5)\n", hugo / ck
 	printf "ratio hugo/congkhai (empty folder)  %6.2f\n", hugoe / cke
 	printf "ratio congkhai/floor (rebuild)      %6.2f  (target <= 1.5)\n", ck / floor
 	printf "ratio congkhai/floor (empty folder) %6.2f\n", cke / floor
+	printf "ratio write-floor/floor             %6.2f  (writing the same files, nothing else)\n", wf / floor
 	printf "ratio 20k/10k (rebuild)             %6.2f  (target <= 2.2)\n", ck2 / ck
 	printf "ratio 20k/10k (empty folder)        %6.2f\n", ck2e / cke }'

@@ -26,14 +26,29 @@ struct render_ctx {
 	const char *lang;
 	value_dt today;
 	size_t pages;
-	char **extra_urls; /* generated pages, for the sitemap */
+	struct extra_url { char *url; int gen; size_t seq; } *extra; /* generated pages, for the sitemap */
 	size_t nextra, capextra;
+	int gen;           /* the generator running (index in generators[]) */
+	struct gen_job **deferred; /* pages taking over a content page's URL */
+	size_t ndeferred, capdeferred;
 	const render_filter *f; /* NULL: everything (render_site_some) */
 	size_t total;      /* pages expected, for progress */
 	pool *pool;        /* renders pages (pool.h) */
 	pthread_mutex_t lock; /* pages, progress */
 };
 typedef struct render_ctx rctx;
+
+/* A generated page being rendered by the pool: what render_page_out()
+ * received, with copies of the strings it only borrowed. */
+typedef struct gen_job {
+	rctx *c;
+	page fake;       /* the content page with this URL, or a stand-in */
+	page *from;      /* a regular content page with this URL: copied into
+	                    fake once every content page is written */
+	int own_fm;      /* fake.cf.fm is ours */
+	value *crumbs, *fields;
+	char *name, *url, *title, *origin;
+} gen_job;
 
 /* Modules that add fields to every page's context (history, citations)
  * add their function here; it receives the page and the `page` table of
@@ -48,20 +63,27 @@ static const render_extender extenders[] = {
 	NULL
 };
 
-/* Modules that generate pages from data add their generator here. */
+/* Modules that generate pages from data add their generator here. Most
+ * run while the pool writes the content pages (they read the site, the
+ * data and what site_load() computed, never a page's rendered body);
+ * after_pages marks one that needs every content page's extenders to have
+ * run first (the search index reads their records). */
 typedef int (*render_generator)(render_ctx *c);
-static const render_generator generators[] = {
-	search_generate, /* search.h: /tim-kiem/ and its index */
-	opendata_generate, /* opendata.h: /du-lieu/, CSV and JSON per table, data.json */
-	services_procedures, /* services.h: /thu-tuc/, per field, level and procedure */
-	services_hotlines, /* services.h: /duong-day-nong/ */
-	services_finance, /* services.h: /tai-chinh/ */
-	services_apologies, /* services.h: /xin-loi/ and /xin-loi/luu-tru/ */
-	dataviews_render, /* dataviews.h: /chi-tieu/, /don-vi/, /xep-hang/ */
-	docs_generate, /* docs.h: /van-ban/da-dan-chieu/, /van-ban/nam/<year>/ */
-	tasks_generate, /* tasks.h: <plan>/nhiem-vu/, the plan's task tracker */
-	history_generate, /* history.h: /lich-su/ and its Atom feed */
-	NULL
+static const struct {
+	render_generator fn;
+	int after_pages;
+} generators[] = {
+	{ search_generate, 1 }, /* search.h: /tim-kiem/ and its index */
+	{ opendata_generate, 0 }, /* opendata.h: /du-lieu/, CSV and JSON per table, data.json */
+	{ services_procedures, 0 }, /* services.h: /thu-tuc/, per field, level and procedure */
+	{ services_hotlines, 0 }, /* services.h: /duong-day-nong/ */
+	{ services_finance, 0 }, /* services.h: /tai-chinh/ */
+	{ services_apologies, 0 }, /* services.h: /xin-loi/ and /xin-loi/luu-tru/ */
+	{ dataviews_render, 0 }, /* dataviews.h: /chi-tieu/, /don-vi/, /xep-hang/ */
+	{ docs_generate, 0 }, /* docs.h: /van-ban/da-dan-chieu/, /van-ban/nam/<year>/ */
+	{ tasks_generate, 0 }, /* tasks.h: <plan>/nhiem-vu/, the plan's task tracker */
+	{ history_generate, 0 }, /* history.h: /lich-su/ and its Atom feed */
+	{ NULL, 0 }
 };
 
 int render_date(buf_t *out, const value_dt *d, date_precision prec, const char *lang)
@@ -866,7 +888,7 @@ static int write_sitemap(rctx *c)
 	for (i = 0; i < c->nextra; i++) {
 		buf_puts(&x, "<url><loc>");
 		xml_text(&x, c->s->cfg.base_url);
-		xml_text(&x, c->extra_urls[i]);
+		xml_text(&x, c->extra[i].url);
 		buf_puts(&x, "</loc></url>\n");
 	}
 	buf_puts(&x, "</urlset>\n");
@@ -984,6 +1006,18 @@ typedef struct {
 	page *p;
 } regular_job;
 
+static int extra_cmp(const void *a, const void *b)
+{
+	const struct extra_url *x = a, *y = b;
+
+	if (x->gen != y->gen)
+		return x->gen < y->gen ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void gen_job_free(void *arg);
+static int gen_job_run(void *arg);
+
 static int regular_run(void *arg)
 {
 	regular_job *j = arg;
@@ -1036,12 +1070,34 @@ int render_site_some(site *s, output *out, const value_dt *today, const render_f
 		if (pool_submit(c.pool, regular_run, rj, free) < 0)
 			goto done;
 	}
+	/* the generators, on this thread while the pool writes the content
+	 * pages (their own pages go to the pool too); those marked
+	 * after_pages once every content page is written */
+	for (i = 0; (!f || f->generators) && generators[i].fn; i++) {
+		c.gen = (int)i;
+		if (!generators[i].after_pages && generators[i].fn(&c) < 0)
+			goto done;
+	}
 	if (pool_wait(c.pool) < 0)
 		goto fail;
-	/* generators on this thread; their pages go to the pool */
-	for (i = 0; (!f || f->generators) && generators[i]; i++)
-		if (generators[i](&c) < 0)
+	/* pages taking over a content page's URL: after that page */
+	for (i = 0; i < c.ndeferred; i++) {
+		gen_job *gj = c.deferred[i];
+		page *parent = gj->fake.parent;
+		c.deferred[i] = NULL;
+		gj->fake = *gj->from;
+		gj->fake.parent = parent;
+		if (pool_submit(c.pool, gen_job_run, gj, gen_job_free) < 0)
 			goto done;
+	}
+	for (i = 0; (!f || f->generators) && generators[i].fn; i++) {
+		c.gen = (int)i;
+		if (generators[i].after_pages && generators[i].fn(&c) < 0)
+			goto done;
+	}
+	/* the sitemap lists generated pages by generator, each in its order */
+	if (c.nextra > 1)
+		qsort(c.extra, c.nextra, sizeof *c.extra, extra_cmp);
 	for (i = 0; i < s->nall; i++) {
 		page *p = s->all[i];
 		if (p->claimed || !wanted(&c, p))
@@ -1089,8 +1145,12 @@ fail:
 	warn_sort_from(mark);
 	value_free(c.site_ctx);
 	for (i = 0; i < c.nextra; i++)
-		free(c.extra_urls[i]);
-	free(c.extra_urls);
+		free(c.extra[i].url);
+	free(c.extra);
+	for (i = 0; i < c.ndeferred; i++)
+		if (c.deferred[i])
+			gen_job_free(c.deferred[i]);
+	free(c.deferred);
 	buf_free(&root);
 	return r;
 }
@@ -1149,15 +1209,6 @@ static int merge_fields(value *dst, value *src)
 	return 0;
 }
 
-/* A generated page being rendered by the pool: what render_page_out()
- * received, with copies of the strings it only borrowed. */
-typedef struct {
-	rctx *c;
-	page fake;       /* the content page with this URL, or a stand-in */
-	int own_fm;      /* fake.cf.fm is ours */
-	value *crumbs, *fields;
-	char *name, *url, *title, *origin;
-} gen_job;
 
 static void gen_job_free(void *arg)
 {
@@ -1235,7 +1286,12 @@ int render_page_out(render_ctx *c, const render_page *rp)
 	j->origin = rp->origin ? strdup(rp->origin) : NULL;
 	if (!j->name || !j->url || !j->title || (rp->origin && !j->origin))
 		goto oom;
-	if (content && (content->kind == PAGE_SECTION || content->kind == PAGE_REGULAR)) {
+	if (content && content->kind == PAGE_REGULAR) {
+		/* that page may be being written right now: this one is written
+		 * after it (and wins), once every content page is done */
+		j->from = content;
+		content->claimed = 1;
+	} else if (content && content->kind == PAGE_SECTION) {
 		j->fake = *content;
 		content->claimed = 1;
 	} else {
@@ -1250,19 +1306,34 @@ int render_page_out(render_ctx *c, const render_page *rp)
 			goto oom;
 	}
 	j->fake.parent = c->s->home;
-	/* listed in the sitemap now, in the generator's order */
+	/* listed in the sitemap in the generators' order, then each one's */
 	if (c->nextra == c->capextra) {
 		size_t cap = c->capextra ? c->capextra * 2 : 32;
-		char **n = realloc(c->extra_urls, cap * sizeof *n);
+		struct extra_url *n = realloc(c->extra, cap * sizeof *n);
 		if (!n)
 			goto oom;
-		c->extra_urls = n;
+		c->extra = n;
 		c->capextra = cap;
 	}
 	u = strdup(rp->url);
 	if (!u)
 		goto oom;
-	c->extra_urls[c->nextra++] = u;
+	c->extra[c->nextra].url = u;
+	c->extra[c->nextra].gen = c->gen;
+	c->extra[c->nextra].seq = c->nextra;
+	c->nextra++;
+	if (j->from) {
+		if (c->ndeferred == c->capdeferred) {
+			size_t cap = c->capdeferred ? c->capdeferred * 2 : 8;
+			gen_job **n = realloc(c->deferred, cap * sizeof *n);
+			if (!n)
+				goto oom;
+			c->deferred = n;
+			c->capdeferred = cap;
+		}
+		c->deferred[c->ndeferred++] = j;
+		return 0;
+	}
 	return pool_submit(c->pool, gen_job_run, j, gen_job_free);
 oom:
 	gen_job_free(j);

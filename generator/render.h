@@ -46,21 +46,27 @@ typedef struct {
 	int jobs;         /* threads rendering pages; 0: pool_jobs() */
 } render_filter;
 
-/* Pages are rendered by a pool of threads (pool.h): content pages first
- * (every extender has run for every page before the first generator
- * starts), then the generators one at a time on the calling thread, whose
- * pages go to the pool, then lists, home page and site files. The output
- * does not depend on the number of threads (pool_set_jobs(), `--jobs`). */
+/* Pages are rendered by a pool of threads (pool.h): the content pages are
+ * handed to it first; while it writes them the generators run one at a
+ * time on the calling thread (their pages go to the pool too), except
+ * those render.c's table marks after_pages, which run once every content
+ * page's extenders have run; then lists, home page and site files. A
+ * generated page that takes over a regular content page's URL is written
+ * after that page. The output does not depend on the number of threads
+ * (pool_set_jobs(), `--jobs`). */
 
 int render_site_some(site *s, output *out, const value_dt *today, const render_filter *f);
 
 /* ---- For modules that generate pages from data ----
  *
  * A generator is a function int gen(render_ctx *c) listed in render.c's
- * `generators` table. Generators run after the content pages and before
- * the section lists, so a generated page may take over a content section's
- * URL: its _index.md then gives the generated page its title, text
- * (page.content) and summary, and the plain list is not written. */
+ * `generators` table. Generators run while the content pages are written
+ * (see above: one must not read a page's rendered body, which is freed
+ * once the page is written; a generator that needs what the extenders
+ * gathered is marked after_pages) and before the section lists, so a
+ * generated page may take over a content section's URL: its _index.md then
+ * gives the generated page its title, text (page.content) and summary, and
+ * the plain list is not written. */
 typedef struct render_ctx render_ctx;
 
 typedef struct {
@@ -84,8 +90,9 @@ typedef struct {
  * must guard what it shares (or write only to a slot of its own page).
  *
  * A generator runs alone on the thread that called render_site_some(),
- * but render_page_out() may return before the page is written (a worker
- * renders it); what it was given stays valid (it copies what it borrows). */
+ * while workers write content pages; render_page_out() may return before
+ * the page is written (a worker renders it); what it was given stays valid
+ * (it copies what it borrows). */
 
 /* Renders one generated page to url + "index.html" and lists it in the
  * sitemap. The page context is as for content pages (page.title, url,

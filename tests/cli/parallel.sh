@@ -16,6 +16,10 @@ while [ $i -lt 150 ]; do
 	i=$((i + 1))
 done
 
+# a content page at a URL a generator makes (/xep-hang/): the generated
+# page takes it over, whatever thread writes what first
+printf '+++\ntitle = "Xếp hạng (nội dung)"\n+++\nĐoạn riêng của trang nội dung.\n' >"$S/content/xep-hang.md"
+
 # --- the same bytes with 1, 2 and 5 threads ---
 run build --source "$S" --output "$TMP/j1" --now 2026-11-21 --quiet --jobs 1; expect_rc 0 "build --jobs 1"
 run build --source "$S" --output "$TMP/j2" --now 2026-11-21 --quiet --jobs 2; expect_rc 0 "build --jobs 2"
@@ -24,6 +28,9 @@ sum1=$(tree_sum "$TMP/j1")
 check "--jobs 2 output = --jobs 1 output" [ "$sum1" = "$(tree_sum "$TMP/j2")" ]
 check "--jobs 5 output = --jobs 1 output" [ "$sum1" = "$(tree_sum "$TMP/j5")" ]
 expect_file "$TMP/j1/van-ban/tb-149/index.html" "generated document"
+expect_grep "76,03" "$TMP/j5/xep-hang/index.html" "the generated ranking took over /xep-hang/"
+n=$(grep -c "<loc>https://cchc-tuyphuoc.example/xep-hang/</loc>" "$TMP/j5/sitemap.xml")
+check "/xep-hang/ listed once in the sitemap ($n)" [ "$n" = 1 ]
 run build --source "$S" --output "$TMP/jx" --jobs 0; expect_rc 2 "--jobs 0 is a usage error"
 expect_err "--jobs needs a number from 1 to 256" "--jobs message"
 run build --source "$S" --output "$TMP/jx" --jobs many; expect_rc 2 "--jobs many is a usage error"

@@ -198,7 +198,11 @@ int output_begin(output *o, const char *dir)
 			output_abort(o);
 			return -1;
 		}
-		if (lstat(spare.ptr, &st) == 0 && S_ISDIR(st.st_mode) && rename(spare.ptr, o->staging) == 0)
+		/* only a folder of ours that nobody else may write to: files are
+		 * written into it, and a link planted there must not lead them
+		 * out of it */
+		if (lstat(spare.ptr, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == geteuid() &&
+		    !(st.st_mode & (S_IWGRP | S_IWOTH)) && rename(spare.ptr, o->staging) == 0)
 			o->reuse = 1;
 		buf_free(&spare);
 	}

@@ -18,7 +18,9 @@
  * the committed tree is exactly what a build into an empty folder makes.
  * Rebuilding a site of ten thousand pages then creates and deletes almost
  * nothing. The spare may be deleted at any time (the next build starts
- * from an empty folder); it costs the disk space of one more copy.
+ * from an empty folder); it costs the disk space of one more copy. A spare
+ * that is not the user's own, or that others may write to, is not used
+ * (and is replaced at the next commit).
  *
  * When gzip is set (site.toml `[output] gzip = true`, set by build.c
  * before output_begin()), output_write() and output_copy() also write

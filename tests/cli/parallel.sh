@@ -113,6 +113,15 @@ state "fifth"
 rm "$R/content/x.md"; printf 'lại là tệp\n' >"$R/content/x"
 state "sixth: the page /x/ became the asset x again"
 check "x is a file again" [ -f "$R/out/x" ]
+# a spare others may write to is not built on (a link planted in it could
+# lead the writes out): the build starts from an empty folder
+state "before the open spare"
+chmod o+w "$R/out.congkhai-spare"
+mkdir -p "$TMP/elsewhere"
+rm -rf "$R/out.congkhai-spare/van-ban"
+ln -s "$TMP/elsewhere" "$R/out.congkhai-spare/van-ban"
+state "open spare: not used"
+check "open spare: nothing written through a link in it" [ -z "$(ls -A "$TMP/elsewhere")" ]
 # a deleted spare is fine, and a failed build leaves the output alone
 rm -rf "$R/out.congkhai-spare"
 state "seventh: without a spare"

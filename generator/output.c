@@ -719,8 +719,16 @@ int output_commit(output *o)
 void output_abort(output *o)
 {
 	if (o->staging && !o->live) {
+		/* the files written so far make the next build's spare (it is
+		 * swept and compared like any), unless the disk is full */
+		const char *m = err_msg();
+		int full = strstr(m, strerror(ENOSPC)) || strstr(m, strerror(EDQUOT));
 		char *saved = err_save();
-		fs_rm_rf(o->staging);
+		buf_t spare = BUF_INIT;
+		if (full || !o->final || spare_path(o, &spare) < 0 || fs_exists(spare.ptr) ||
+		    rename(o->staging, spare.ptr) < 0)
+			fs_rm_rf(o->staging);
+		buf_free(&spare);
 		err_clear();
 		err_restore(saved);
 	}

@@ -18,7 +18,9 @@
  * the committed tree is exactly what a build into an empty folder makes.
  * Rebuilding a site of ten thousand pages then creates and deletes almost
  * nothing. The spare may be deleted at any time (the next build starts
- * from an empty folder); it costs the disk space of one more copy. A spare
+ * from an empty folder); it costs the disk space of one more copy. A
+ * failed build leaves what it wrote as the spare (when there is none and
+ * the disk is not full), so the build after the fix is fast too. A spare
  * that is not the user's own, or that others may write to, is not used
  * (and is replaced at the next commit).
  *

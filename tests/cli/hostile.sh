@@ -131,6 +131,7 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=256k tmpfs "$D" 2>/dev/null; the
 	expect_err "No space left on device" "full tmpfs message"
 	check "full tmpfs: previous output intact" [ "$before" = "$(tree_sum "$D/out")" ]
 	check "full tmpfs: staging removed" sh -c "! ls -d '$D'/out.staging-* 2>/dev/null | grep -q ."
+	check "full tmpfs: what the build wrote is not kept as a spare" [ ! -e "$D/out.congkhai-spare" ]
 	umount "$D"
 fi
 

@@ -130,6 +130,7 @@ printf '+++\ntitle = "Hỏng"\ndate = 2023-01-0\n+++\nx\n' >"$R/content/hong.md"
 run build --source "$R" --output "$R/out" --now 2026-11-21 --quiet; expect_rc 1 "broken build on the spare"
 check "failed build on the spare: output intact" [ "$before" = "$(tree_sum "$R/out")" ]
 check "failed build: no staging left" sh -c "! ls -d '$R'/out.staging-* 2>/dev/null | grep -q ."
+check "failed build: what it wrote is the next spare" [ -d "$R/out.congkhai-spare" ]
 rm "$R/content/hong.md"
 state "eighth: after the failure"
 

@@ -37,3 +37,19 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 		fprintf(stderr, "\nRun 'congkhai help' for usage.\n");
 	return CLI_EXIT_USAGE;
 }
+
+int cli_take_flag(const char *a, int *drafts, int *quiet, int *verbose)
+{
+	int *set = NULL;
+
+	if (strcmp(a, "-D") == 0 || strcmp(a, "--drafts") == 0)
+		set = drafts;
+	else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
+		set = quiet;
+	else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)
+		set = verbose;
+	if (!set)
+		return 0;
+	*set = 1;
+	return 1;
+}

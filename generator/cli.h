@@ -15,6 +15,11 @@ enum { CLI_EXIT_USAGE = 2 };
 int cli_take_opt(int argc, char **argv, int *i, const char *shortname,
 		 const char *longname, const char **val);
 
+/* The flags the building commands share: when a is -D/--drafts,
+ * -q/--quiet or -v/--verbose and the matching pointer is not NULL, sets it
+ * to 1 and returns 1; otherwise returns 0. */
+int cli_take_flag(const char *a, int *drafts, int *quiet, int *verbose);
+
 /* Prints "congkhai[ CMD]: <message>" and "Run 'congkhai help[ CMD]' for
  * usage." to stderr and returns CLI_EXIT_USAGE. cmd may be NULL. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

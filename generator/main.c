@@ -106,13 +106,9 @@ static int cmd_build(int argc, char **argv)
 		}
 		if (done)
 			continue;
-		if (strcmp(a, "-D") == 0 || strcmp(a, "--drafts") == 0)
-			o.site.drafts = 1;
-		else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
-			quiet = 1;
-		else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)
-			verbose = 1;
-		else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+		if (cli_take_flag(a, &o.site.drafts, &quiet, &verbose))
+			continue;
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			fputs(usage_build, stdout);
 			return EXIT_OK;
 		} else

@@ -988,13 +988,9 @@ int serve_main(int argc, char **argv)
 		}
 		if (done)
 			continue;
-		if (strcmp(a, "-D") == 0 || strcmp(a, "--drafts") == 0)
-			o.site.drafts = 1;
-		else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
-			quiet = 1;
-		else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)
-			verbose = 1;
-		else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+		if (cli_take_flag(a, &o.site.drafts, &quiet, &verbose))
+			continue;
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			fputs(serve_usage, stdout);
 			return 0;
 		} else

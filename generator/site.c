@@ -267,8 +267,8 @@ static void pending_free(pending_list *l)
 
 /* Walks content/<rel> (rel "" for the root) whose section page is sec:
  * makes the pages and sections in folder order and lists the Markdown
- * files to read in *todo. */
-static int walk(site *s, const char *rel, page *sec, const site_options *opts, pending_list *todo)
+ * files to read in *found. */
+static int walk(site *s, const char *rel, page *sec, const site_options *opts, pending_list *found)
 {
 	buf_t dir = BUF_INIT, path = BUF_INIT, sub = BUF_INIT, slug = BUF_INIT, url = BUF_INIT;
 	fs_list l = { NULL, 0 };
@@ -317,7 +317,7 @@ static int walk(site *s, const char *rel, page *sec, const site_options *opts, p
 			if (url.oom || set_str(&child->url, url.ptr, url.len) < 0 ||
 			    push_page(&sec->subsections, &sec->nsub, &sec->capsub, child) < 0)
 				goto done;
-			if (walk(s, sub.ptr, child, opts, todo) < 0)
+			if (walk(s, sub.ptr, child, opts, found) < 0)
 				goto done;
 			continue;
 		}
@@ -329,7 +329,7 @@ static int walk(site *s, const char *rel, page *sec, const site_options *opts, p
 			continue;
 		}
 		if (strcmp(name, "_index.md") == 0) {
-			if (push_pending(todo, sec, path.ptr, name) < 0)
+			if (push_pending(found, sec, path.ptr, name) < 0)
 				goto done;
 			continue;
 		}
@@ -338,7 +338,7 @@ static int walk(site *s, const char *rel, page *sec, const site_options *opts, p
 		{
 			page *p = new_page(s, PAGE_REGULAR, sec);
 			if (!p || set_str(&p->section, sec->section, strlen(sec->section)) < 0 ||
-			    push_pending(todo, p, path.ptr, name) < 0)
+			    push_pending(found, p, path.ptr, name) < 0)
 				goto done;
 		}
 	}
@@ -412,7 +412,7 @@ done:
 
 /* Reads every file walk() found on pool_jobs() threads, then places the
  * pages in folder order, as one thread would. */
-static int load_all(site *s, pending_list *todo, const site_options *opts)
+static int load_all(site *s, pending_list *found, const site_options *opts)
 {
 	pool *pl = pool_new(pool_jobs());
 	size_t i, k, mark = warn_count();
@@ -420,14 +420,14 @@ static int load_all(site *s, pending_list *todo, const site_options *opts)
 
 	if (!pl)
 		return -1;
-	for (i = 0; r == 0 && i < todo->len; i++) {
+	for (i = 0; r == 0 && i < found->len; i++) {
 		load_job *j = malloc(sizeof *j);
 		if (!j) {
 			r = err_oom();
 			break;
 		}
 		j->s = s;
-		j->e = &todo->v[i];
+		j->e = &found->v[i];
 		r = pool_submit(pl, load_run, j, free);
 	}
 	if (pool_wait(pl) < 0)
@@ -436,21 +436,21 @@ static int load_all(site *s, pending_list *todo, const site_options *opts)
 	warn_sort_from(mark);
 	if (r < 0)
 		return -1;
-	for (i = 0; i < todo->len; i++) {
+	for (i = 0; i < found->len; i++) {
 		int dropped;
-		if (todo->v[i].p->kind != PAGE_REGULAR)
+		if (found->v[i].p->kind != PAGE_REGULAR)
 			continue;
-		if (place_page(s, &todo->v[i], opts, &dropped) < 0)
+		if (place_page(s, &found->v[i], opts, &dropped) < 0)
 			return -1;
 		if (dropped) {
-			page *p = todo->v[i].p;
+			page *p = found->v[i].p;
 			for (k = 0; k < s->nall && s->all[k] != p; k++)
 				;
 			if (k < s->nall)
 				memmove(s->all + k, s->all + k + 1, (s->nall - k - 1) * sizeof *s->all);
 			s->nall--;
 			free_page(p);
-			todo->v[i].p = NULL;
+			found->v[i].p = NULL;
 		}
 	}
 	return 0;
@@ -790,11 +790,11 @@ int site_load(site *s, const site_options *opts)
 	else if (!fs_is_dir(path.ptr))
 		wr = err_set(path.ptr, 0, 0, "content folder not found: a site needs content/ with Markdown files");
 	else {
-		pending_list todo = { NULL, 0, 0 };
-		wr = walk(s, "", s->home, opts, &todo);
+		pending_list found = { NULL, 0, 0 };
+		wr = walk(s, "", s->home, opts, &found);
 		if (wr == 0)
-			wr = load_all(s, &todo, opts);
-		pending_free(&todo);
+			wr = load_all(s, &found, opts);
+		pending_free(&found);
 	}
 	{
 		char *mine = wr < 0 ? err_save() : NULL;

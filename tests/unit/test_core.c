@@ -134,6 +134,16 @@ static void test_utf8_and_cli(void)
 	CHECK(cli_take_opt(7, argv, &i, "-x", "--xx", &v) == 1 && v == NULL && i == 6);
 	i = 5;
 	CHECK(cli_take_opt(7, argv, &i, "-b", "--base-url", &v) == 1 && i == 6 && strcmp(v, "-x") == 0);
+	{
+		int d = 0, q = 0, vb = 0;
+		CHECK(cli_take_flag("--drafts", &d, &q, &vb) == 1 && d == 1 && q == 0 && vb == 0);
+		CHECK(cli_take_flag("-q", &d, &q, &vb) == 1 && q == 1 && vb == 0);
+		CHECK(cli_take_flag("--verbose", &d, &q, &vb) == 1 && vb == 1);
+		CHECK(cli_take_flag("--quietly", &d, &q, &vb) == 0);
+		q = 0;
+		CHECK(cli_take_flag("--quiet", &d, NULL, &vb) == 0); /* not taken by this command */
+		CHECK(cli_take_flag("-D", NULL, &q, &vb) == 0 && q == 0);
+	}
 }
 
 /* Big tables get a hash index: every key is found after adds, overwrites,

@@ -21,6 +21,13 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* The vector validation needs x86-64 and GCC or clang (for the target
+ * attribute and __builtin_cpu_supports); elsewhere only the scalar code. */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define TEXT_AVX2
+#include <immintrin.h>
+#endif
+
 /* The longest input handed to utf8proc in one call: its lengths are
  * utf8proc_ssize_t and its buffers hold 4-byte code points. */
 #define TEXT_MAX ((size_t)PTRDIFF_MAX / 8)
@@ -132,7 +139,9 @@ static size_t high_span(const char *s, size_t len)
 	return i;
 }
 
-int utf8_validate(const char *s, size_t len, size_t *bad)
+/* utf8_validate() sequence by sequence: finds the offset of the first
+ * invalid one. */
+static int utf8_validate_slow(const char *s, size_t len, size_t *bad)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
@@ -142,8 +151,22 @@ int utf8_validate(const char *s, size_t len, size_t *bad)
 		int n;
 
 		i += ascii_span(s + i, len - i);
+		/* the common two- and three-byte forms (Vietnamese letters), with
+		 * no bound to check beyond the continuation bytes' form */
+		for (;;) {
+			unsigned c = i < len ? u[i] : 0;
+			if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80)
+				i += 2;
+			else if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < len &&
+				 (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+				i += 3;
+			else
+				break;
+		}
 		if (i >= len)
 			return 0;
+		if (u[i] < 0x80)
+			continue;
 		n = utf8_decode(u + i, len - i, &cp);
 		if (n < 0) {
 			if (bad)
@@ -152,6 +175,213 @@ int utf8_validate(const char *s, size_t len, size_t *bad)
 		}
 		i += (size_t)n;
 	}
+}
+
+/* Björn Höhrmann's UTF-8 automaton: byte classes, then the transitions
+ * (states are multiples of 12; 0 accepts, 12 rejects). It accepts exactly
+ * the well-formed sequences of the Unicode standard's Table 3-7. */
+static const unsigned char utf8_dfa[256 + 108] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+	7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+	8, 8, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	10, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 11, 6, 6, 6, 5, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+	0, 12, 24, 36, 60, 96, 84, 12, 12, 12, 48, 72, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
+	12, 0, 12, 12, 12, 12, 12, 0, 12, 0, 12, 12, 12, 24, 12, 12, 12, 12, 12, 24, 12, 24, 12, 12,
+	12, 12, 12, 12, 12, 12, 12, 24, 12, 12, 12, 12, 12, 24, 12, 12, 12, 12, 12, 12, 12, 24, 12, 12,
+	12, 12, 12, 12, 12, 12, 12, 36, 12, 36, 12, 12, 12, 36, 12, 12, 12, 12, 12, 36, 12, 36, 12, 12,
+	12, 36, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12
+};
+
+/* 0 when the automaton accepts u[0..len), -1 when it rejects: the yes/no
+ * answer without vectors. ASCII is skipped eight bytes at a time between
+ * characters (no branch to mispredict on mixed Vietnamese text). */
+static int utf8_valid_scalar(const unsigned char *u, size_t len)
+{
+	size_t i = 0;
+	unsigned st = 0;
+
+	while (i < len) {
+		size_t end;
+		i += ascii_span((const char *)u + i, len - i);
+		/* a run of up to 64 bytes through the automaton, ending at a
+		 * character boundary or the end */
+		end = len - i > 64 ? i + 64 : len;
+		while (i < end || (st != 0 && st != 12 && i < len))
+			st = utf8_dfa[256 + st + utf8_dfa[u[i++]]];
+		if (st == 12)
+			break;
+	}
+	return st == 0 ? 0 : -1;
+}
+
+#ifdef TEXT_AVX2
+/* The "lookup" algorithm of John Keiser and Daniel Lemire, "Validating
+ * UTF-8 In Less Than One Instruction Per Byte" (Software: Practice and
+ * Experience 51(5), 2021), as in simdjson, 32 bytes at a time with AVX2.
+ *
+ * Every error but one shows in a pair of consecutive bytes. Three tables
+ * of 16 entries, looked up with one shuffle each, give for the previous
+ * byte's high nibble, its low nibble and the current byte's high nibble
+ * the set of error kinds (one bit each) the nibble is part of; a bit set in
+ * all three is an error. The exception is the length of a sequence: the
+ * pair tables call every continuation after a continuation an error
+ * (U8_TWO_CONTS), and exactly the bytes two after a lead byte E0..FF or
+ * three after F0..FF must be one; XORing that requirement clears the
+ * expected ones and flags the missing ones. A sequence cut off by the end of
+ * the text is caught by the zeros padding the last block or, when the text
+ * ends with a full block, by that block's last three bytes. A block of
+ * ASCII only needs the last check, on the block before it. */
+enum {
+	U8_TOO_SHORT = 1 << 0,  /* lead byte followed by ASCII or a lead byte */
+	U8_TOO_LONG = 1 << 1,   /* ASCII followed by a continuation */
+	U8_OVERLONG_3 = 1 << 2, /* E0 80..9F */
+	U8_TOO_LARGE = 1 << 3,  /* F4..FF 90..BF */
+	U8_SURROGATE = 1 << 4,  /* ED A0..BF */
+	U8_OVERLONG_2 = 1 << 5, /* C0..C1 followed by a continuation */
+	U8_TOO_LARGE_1000 = 1 << 6, /* F5..FF 80..8F */
+	U8_OVERLONG_4 = 1 << 6, /* F0 80..8F */
+	U8_TWO_CONTS = 1 << 7,  /* continuation after a continuation */
+	U8_CARRY = U8_TOO_SHORT | U8_TOO_LONG | U8_TWO_CONTS /* any low nibble */
+};
+
+/* indexed by the previous byte's high nibble */
+static const unsigned char u8_prev_high[16] = {
+	U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, /* 0_______ */
+	U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG,
+	U8_TWO_CONTS, U8_TWO_CONTS, U8_TWO_CONTS, U8_TWO_CONTS, /* 10______ */
+	U8_TOO_SHORT | U8_OVERLONG_2, /* 1100____ */
+	U8_TOO_SHORT, /* 1101____ */
+	U8_TOO_SHORT | U8_OVERLONG_3 | U8_SURROGATE, /* 1110____ */
+	U8_TOO_SHORT | U8_TOO_LARGE | U8_TOO_LARGE_1000 | U8_OVERLONG_4 /* 1111____ */
+};
+/* indexed by the previous byte's low nibble */
+static const unsigned char u8_prev_low[16] = {
+	U8_CARRY | U8_OVERLONG_3 | U8_OVERLONG_2 | U8_OVERLONG_4, /* ____0000 */
+	U8_CARRY | U8_OVERLONG_2, /* ____0001 */
+	U8_CARRY, U8_CARRY, /* ____001_ */
+	U8_CARRY | U8_TOO_LARGE, /* ____0100 */
+	U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000, /* ____0101 */
+	U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000, /* ____011_ */
+	U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+	U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000, /* ____1___ */
+	U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+	U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+	U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+	U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+	U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000 | U8_SURROGATE, /* ____1101 */
+	U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+	U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000
+};
+/* indexed by the current byte's high nibble */
+static const unsigned char u8_cur_high[16] = {
+	U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, /* 0_______ */
+	U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT,
+	U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 |
+		U8_TOO_LARGE_1000 | U8_OVERLONG_4, /* 1000____ */
+	U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 | U8_TOO_LARGE, /* 1001____ */
+	U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE | U8_TOO_LARGE, /* 101_____ */
+	U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE | U8_TOO_LARGE,
+	U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT /* 11______ */
+};
+/* the largest byte at each of a block's last three positions that starts
+ * no sequence running past the block */
+static const unsigned char u8_last_max[32] = {
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0xEF, 0xDF, 0xBF
+};
+
+#define AVX2_FN __attribute__((target("avx2")))
+
+/* A table of 16 bytes in both halves of a vector. */
+static inline AVX2_FN __m256i u8_table(const unsigned char t[16])
+{
+	return _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)t));
+}
+
+/* The errors of block in after block prev: zero when there is none. */
+static inline AVX2_FN __m256i u8_errors(__m256i in, __m256i prev)
+{
+	const __m256i nibble = _mm256_set1_epi8(0x0F);
+	/* the bytes one, two and three places back: the previous block's
+	 * high half and this one's low half, shifted in */
+	__m256i before = _mm256_permute2x128_si256(prev, in, 0x21);
+	__m256i prev1 = _mm256_alignr_epi8(in, before, 15);
+	__m256i prev2 = _mm256_alignr_epi8(in, before, 14);
+	__m256i prev3 = _mm256_alignr_epi8(in, before, 13);
+	__m256i pair, must;
+
+	pair = _mm256_and_si256(
+		_mm256_and_si256(
+			_mm256_shuffle_epi8(u8_table(u8_prev_high),
+					    _mm256_and_si256(_mm256_srli_epi16(prev1, 4), nibble)),
+			_mm256_shuffle_epi8(u8_table(u8_prev_low), _mm256_and_si256(prev1, nibble))),
+		_mm256_shuffle_epi8(u8_table(u8_cur_high),
+				    _mm256_and_si256(_mm256_srli_epi16(in, 4), nibble)));
+	/* bit 7 where prev2 >= E0 or prev3 >= F0 */
+	must = _mm256_or_si256(_mm256_subs_epu8(prev2, _mm256_set1_epi8((char)(0xE0 - 0x80))),
+			       _mm256_subs_epu8(prev3, _mm256_set1_epi8((char)(0xF0 - 0x80))));
+	must = _mm256_and_si256(must, _mm256_set1_epi8((char)0x80));
+	return _mm256_xor_si256(must, pair);
+}
+
+/* 0 when u[0..len) is valid UTF-8, -1 when not. */
+static AVX2_FN int utf8_valid_avx2(const unsigned char *u, size_t len)
+{
+	const __m256i last_max = _mm256_loadu_si256((const __m256i *)(const void *)u8_last_max);
+	__m256i in, prev = _mm256_setzero_si256(), err = prev, cut = prev;
+	unsigned char tail[32];
+	size_t i;
+
+	for (i = 0; len - i >= 32; i += 32) {
+		in = _mm256_loadu_si256((const __m256i *)(const void *)(u + i));
+		if (_mm256_movemask_epi8(in) == 0) {
+			err = _mm256_or_si256(err, cut);
+		} else {
+			err = _mm256_or_si256(err, u8_errors(in, prev));
+			cut = _mm256_subs_epu8(in, last_max);
+		}
+		prev = in;
+	}
+	if (i < len) {
+		/* the rest, padded with zeros: they end anything left open */
+		memset(tail, 0, sizeof tail);
+		memcpy(tail, u + i, len - i);
+		in = _mm256_loadu_si256((const __m256i *)(const void *)tail);
+		err = _mm256_or_si256(err, u8_errors(in, prev));
+	} else {
+		err = _mm256_or_si256(err, cut);
+	}
+	return _mm256_testz_si256(err, err) ? 0 : -1;
+}
+#endif
+
+/* The yes/no answer alone: 0 when s[0..len) is valid UTF-8, -1 when not;
+ * from the vector code when vector is nonzero and the CPU has it, from
+ * the scalar code otherwise. Not part of text.h: tests/unit/test_text.c
+ * declares it to test both. */
+int utf8_check_fast(const char *s, size_t len, int vector);
+int utf8_check_fast(const char *s, size_t len, int vector)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+#ifdef TEXT_AVX2
+	if (vector && __builtin_cpu_supports("avx2"))
+		return utf8_valid_avx2(u, len);
+#endif
+	return utf8_valid_scalar(u, len);
+}
+
+/* Only the yes/no answer is fast: a text found invalid goes through the
+ * slow path again, which finds the offset. */
+int utf8_validate(const char *s, size_t len, size_t *bad)
+{
+	if (utf8_check_fast(s, len, 1) == 0)
+		return 0;
+	return utf8_validate_slow(s, len, bad);
 }
 
 void text_line_col(const char *s, size_t len, size_t off, int *line, int *col)

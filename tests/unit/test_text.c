@@ -35,14 +35,35 @@ static const char *nfc(const char *s)
 	return text_nfc(&out_nfc, s, strlen(s)) == 0 ? out_nfc.ptr : "(failed)";
 }
 
-/* utf8_validate on a literal: returns the bad offset, or -1 when valid. */
+/* utf8_validate()'s fast yes/no answer (0 or -1), from the vector code
+ * when vector is nonzero and the CPU has it, else from the scalar code
+ * (other CPUs); text.c exports it for this test only (not in text.h). */
+int utf8_check_fast(const char *s, size_t len, int vector);
+
+/* utf8_validate on a literal: returns the bad offset, or -1 when valid;
+ * -3 when the vector or the scalar yes/no answer is another one (a valid
+ * text called invalid would only be slow, so it is checked here). The
+ * text is copied to exactly len bytes of heap, where ASan sees a read past
+ * the end. */
 static long bad_at(const char *s, size_t len)
 {
 	size_t bad = (size_t)-1;
+	char *copy = malloc(len ? len : 1);
+	long ret;
+	int r;
 
-	if (utf8_validate(s, len, &bad) == 0)
-		return bad == (size_t)-1 ? -1 : -2; /* -2: bad touched on success */
-	return (long)bad;
+	if (!copy)
+		return -4;
+	memcpy(copy, s, len);
+	r = utf8_validate(copy, len, &bad);
+	if (utf8_check_fast(copy, len, 1) != r || utf8_check_fast(copy, len, 0) != r)
+		ret = -3;
+	else if (r == 0)
+		ret = bad == (size_t)-1 ? -1 : -2; /* -2: bad touched on success */
+	else
+		ret = (long)bad;
+	free(copy);
+	return ret;
 }
 #define BAD(lit) bad_at(lit, sizeof(lit) - 1)
 
@@ -106,6 +127,274 @@ static void test_validate(void)
 	big[259] = '\x87';
 	big[299] = '\xC3';
 	CHECK(bad_at(big, sizeof big) == 299);
+}
+
+/* The offset of the first invalid byte by the Unicode standard's Table 3-7
+ * written out byte by byte, or -1: the oracle for utf8_validate's fast
+ * paths. */
+static long oracle_bad(const unsigned char *u, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = u[i], lo = 0x80, hi = 0xBF;
+		size_t need, k;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			need = 1;
+		else if (c >= 0xE0 && c <= 0xEF)
+			need = 2;
+		else if (c >= 0xF0 && c <= 0xF4)
+			need = 3;
+		else
+			return (long)i;
+		if (c == 0xE0)
+			lo = 0xA0;
+		if (c == 0xED)
+			hi = 0x9F;
+		if (c == 0xF0)
+			lo = 0x90;
+		if (c == 0xF4)
+			hi = 0x8F;
+		for (k = 1; k <= need; k++) {
+			if (i + k >= len || u[i + k] < lo || u[i + k] > hi)
+				return (long)i;
+			lo = 0x80;
+			hi = 0xBF;
+		}
+		i += need + 1;
+	}
+	return -1;
+}
+
+/* Every sequence of two and three bytes, and of four with a high first
+ * byte, alone and after a Vietnamese letter, against the oracle. */
+static void test_validate_all(void)
+{
+	unsigned char b[8];
+	unsigned a, c, d, e;
+	long mismatches = 0;
+
+	memcpy(b, "\xE1\xBB\x87", 3); /* ệ */
+	for (a = 0; a < 256; a++)
+		for (c = 0; c < 256; c++) {
+			b[3] = (unsigned char)a;
+			b[4] = (unsigned char)c;
+			mismatches += bad_at((const char *)b + 3, 2) != oracle_bad(b + 3, 2);
+			mismatches += bad_at((const char *)b, 5) != oracle_bad(b, 5);
+			for (d = 0x70; d < 0xC8; d += 3) {
+				b[5] = (unsigned char)d;
+				mismatches += bad_at((const char *)b + 3, 3) != oracle_bad(b + 3, 3);
+			}
+		}
+	for (a = 0xE0; a < 0x100; a++)
+		for (c = 0x70; c < 0xC8; c++)
+			for (d = 0x70; d < 0xC8; d++)
+				for (e = 0x78; e < 0xC4; e += 5) {
+					b[0] = (unsigned char)a;
+					b[1] = (unsigned char)c;
+					b[2] = (unsigned char)d;
+					b[3] = (unsigned char)e;
+					mismatches += bad_at((const char *)b, 4) != oracle_bad(b, 4);
+				}
+	CHECK(mismatches == 0);
+}
+
+/* Random mixtures of ASCII, Vietnamese letters, other valid sequences and
+ * broken bytes, each compared with the oracle. */
+static void test_validate_random(void)
+{
+	static const char *const parts[] = {
+		"a", "xin ch\xC3\xA0o ", "\xE1\xBB\x87", "\xC3\xB4", "\xC4\x91", "\xE1\xBA\xA1",
+		"\xE2\x80\x94", "\xED\x9F\xBF", "\xE0\xA0\x80", "\xF0\x9F\x98\x80", "\xEF\xBF\xBD",
+		"\x80", "\xC0\xAF", "\xED\xA0\x80", "\xE1\x80", "\xC3", "\xF4\x90\x80\x80", "\xFF",
+		"\xE0\x9F\xBF", "\xEE\x80\x80", "        "
+	};
+	unsigned char b[200];
+	uint32_t seed = 12345;
+	int t, mismatches = 0;
+
+	for (t = 0; t < 200000; t++) {
+		size_t len = 0;
+		int n, k;
+		seed = seed * 1103515245u + 12345u;
+		n = (int)(seed >> 16) % 24;
+		for (k = 0; k < n; k++) {
+			const char *p;
+			size_t pl;
+			unsigned broken, pick;
+			seed = seed * 1103515245u + 12345u;
+			broken = (seed >> 16) % 8 == 0; /* broken parts are rarer than valid ones */
+			seed = seed * 1103515245u + 12345u;
+			pick = (seed >> 16) % 1000;
+			p = parts[broken ? 11 + pick % 10 : pick % 11];
+			pl = strlen(p);
+			if (len + pl > sizeof b)
+				break;
+			memcpy(b + len, p, pl);
+			len += pl;
+		}
+		if (len && (seed & 0x300) == 0)
+			len--; /* cut the last sequence short now and then */
+		if (bad_at((const char *)b, len) != oracle_bad(b, len))
+			mismatches++;
+	}
+	CHECK(mismatches == 0);
+}
+
+/* Vietnamese text: ASCII with two-byte (à, đ, ý, í) and three-byte (ệ, ồ,
+ * ụ) letters every few bytes, as in the content utf8_validate is fast for. */
+static const char viet[] = "Vi\xE1\xBB\x87t Nam: xin ch\xC3\xA0o, \xC4\x91\xE1\xBB\x93ng \xC3\xBD, "
+			   "m\xE1\xBB\xA5" "c \xC4\x91\xC3\xAD" "ch ";
+
+/* Fills b[0..n) with viet over and over, cut at a character boundary: 'a'
+ * fills the bytes left where the next letter would not fit. */
+static void fill_viet(unsigned char *b, size_t n)
+{
+	size_t i = 0, k = 0;
+
+	while (i < n) {
+		unsigned c = (unsigned char)viet[k];
+		size_t sl = c < 0x80 ? 1 : c < 0xE0 ? 2 : 3;
+		if (i + sl > n) {
+			memset(b + i, 'a', n - i);
+			break;
+		}
+		memcpy(b + i, viet + k, sl);
+		i += sl;
+		k = (k + sl) % (sizeof viet - 1);
+	}
+}
+
+/* Checks b[0..len) against the oracle; counts the texts found valid and
+ * invalid in seen[0] and seen[1]. Returns 1 on a mismatch. */
+static int differs(const unsigned char *b, size_t len, long seen[2])
+{
+	long want = oracle_bad(b, len);
+
+	seen[want >= 0]++;
+	return bad_at((const char *)b, len) != want;
+}
+
+/* Long texts, where the vector code works a block at a time: every prefix
+ * of Vietnamese text up to 300 bytes (cut inside letters, so the tail and
+ * the end of a full block see every truncation), and a bad byte at every
+ * position of 300 bytes, alone and at the end. */
+static void test_validate_long(void)
+{
+	static const unsigned char bads[] = {
+		0x80, 0x8F, 0x9F, 0xBF, 0xC0, 0xC1, 0xC3, 0xDF, 0xE0, 0xE1, 0xED,
+		0xF0, 0xF4, 0xF5, 0xF8, 0xFF, 'a', 0
+	};
+	unsigned char text[300], b[300];
+	long seen[2] = {0, 0}, mismatches = 0;
+	size_t n, p, k;
+
+	for (n = 0; n < sizeof text; n++)
+		text[n] = (unsigned char)viet[n % (sizeof viet - 1)];
+	for (n = 0; n <= sizeof text; n++)
+		mismatches += differs(text, n, seen);
+	fill_viet(text, sizeof text);
+	CHECK(oracle_bad(text, sizeof text) == -1);
+	for (p = 0; p < sizeof text; p++)
+		for (k = 0; k < sizeof bads; k++) {
+			memcpy(b, text, sizeof b);
+			b[p] = bads[k];
+			mismatches += differs(b, sizeof b, seen);
+			for (n = p + 1; n <= p + 4 && n <= sizeof b; n++)
+				mismatches += differs(b, n, seen);
+		}
+	CHECK(mismatches == 0);
+	CHECK(seen[0] > 1000 && seen[1] > 10000);
+}
+
+/* Each sequence, valid or not, starting at every offset from 0 to 70 (so
+ * across the 16-, 32- and 64-byte boundaries), after ASCII or Vietnamese
+ * text, then the end of the text or more text (blocks of ASCII too, with
+ * and without non-ASCII text after them). */
+static void test_validate_blocks(void)
+{
+	static const char *const seqs[] = {
+		"\xC3\xA0", "\xE1\xBB\x87", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF", "\xE0\xA0\x80",
+		"\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBF\xBF", "\xDF\xBF", "\xC2\x80", "\xF0\x90\x80\x80",
+		"\x80", "\xBF", "\xC3", "\xE1\xBB", "\xE1", "\xF0\x9F\x98", "\xF0\x9F", "\xF0",
+		"\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xED\xBF\xBF",
+		"\xF0\x80\x80\x80", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80",
+		"\xF8\x88\x80\x80\x80", "\xFF", "\xC3\xA0\xA0", "\xE1\xBB\x87\x87", "\xF0\x9F\x98\x80\x80"
+	};
+	static const char *const after[] = {
+		"", "a", "\xE1\xBA\xA1", "\x80", "\xC3",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xE1\xBB\x87 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	};
+	unsigned char b[200];
+	long seen[2] = {0, 0}, mismatches = 0;
+	size_t o, q, k, a;
+
+	for (k = 0; k < 2; k++)
+		for (o = 0; o <= 70; o++)
+			for (q = 0; q < sizeof seqs / sizeof *seqs; q++)
+				for (a = 0; a < sizeof after / sizeof *after; a++) {
+					size_t sl = strlen(seqs[q]), al = strlen(after[a]);
+					if (k == 0)
+						memset(b, 'a', o);
+					else
+						fill_viet(b, o);
+					memcpy(b + o, seqs[q], sl);
+					memcpy(b + o + sl, after[a], al);
+					mismatches += differs(b, o + sl + al, seen);
+				}
+	CHECK(mismatches == 0);
+	CHECK(seen[0] > 1000 && seen[1] > 1000);
+}
+
+/* Every pair of bytes on either side of a block boundary, and windows of
+ * four bytes made of a byte of each kind the vector code tells apart
+ * (high and low nibbles) across the 32-byte boundary: at the end of the
+ * text and before more. */
+static void test_validate_boundaries(void)
+{
+	static const unsigned char kinds[] = {
+		'a', 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+		0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xF7, 0xF8, 0xFD, 0xFF
+	};
+	static const size_t pairs[] = {14, 15, 30, 31, 62, 63};
+	unsigned char b[80];
+	long seen[2] = {0, 0}, mismatches = 0;
+	size_t t, p, w, x, y, z;
+	unsigned c, d;
+
+	for (t = 0; t < sizeof pairs / sizeof *pairs; t++) {
+		p = pairs[t];
+		fill_viet(b, sizeof b);
+		for (c = 0; c < 256; c++)
+			for (d = 0; d < 256; d++) {
+				b[p] = (unsigned char)c;
+				b[p + 1] = (unsigned char)d;
+				mismatches += differs(b, p + 2, seen);
+				mismatches += differs(b, sizeof b, seen);
+			}
+	}
+	for (p = 28; p <= 31; p++) {
+		fill_viet(b, sizeof b);
+		for (w = 0; w < sizeof kinds; w++)
+			for (x = 0; x < sizeof kinds; x++)
+				for (y = 0; y < sizeof kinds; y++)
+					for (z = 0; z < sizeof kinds; z++) {
+						b[p] = kinds[w];
+						b[p + 1] = kinds[x];
+						b[p + 2] = kinds[y];
+						b[p + 3] = kinds[z];
+						mismatches += differs(b, p + 4, seen);
+						if (p == 29 || p == 31)
+							mismatches += differs(b, p + 6, seen);
+					}
+	}
+	CHECK(mismatches == 0);
+	CHECK(seen[0] > 1000 && seen[1] > 100000);
 }
 
 static void test_line_col(void)
@@ -393,6 +682,11 @@ static void test_slug(void)
 int main(void)
 {
 	test_validate();
+	test_validate_random();
+	test_validate_all();
+	test_validate_long();
+	test_validate_blocks();
+	test_validate_boundaries();
 	test_line_col();
 	test_nfc();
 	test_fold();

@@ -809,47 +809,108 @@ static int legacy_word(search *s, const word *w)
 	return r;
 }
 
-/* legacy_word()'s answers for the words of one text, by their bytes (the
- * same bytes are the same code points): a text repeats its words. */
-#define MEMO_SLOTS 1024 /* a power of two */
-#define MEMO_KEY 30     /* longer words are not kept */
+/* legacy_word()'s answers by the word's bytes (the same bytes are the same
+ * code points), kept per thread from text to text: a text repeats its
+ * words, and texts share most of theirs. A word's key is its bytes, each
+ * 8 in one number; the key picks a set of CACHE_WAYS slots, and a miss in
+ * a full set takes the place of the set's oldest. Only answers are kept,
+ * so what is kept never changes one. */
+#define CACHE_BITS 9   /* 512 sets */
+#define CACHE_WAYS 4
+#define CACHE_KEY 24   /* longer words are not kept */
 
 typedef struct {
+	uint64_t k[CACHE_KEY / 8];
 	unsigned char len;    /* 0: free */
 	unsigned char kind;
-	char key[MEMO_KEY];
-} memo_slot;
+} cache_slot;
 
-typedef struct {
-	memo_slot slot[MEMO_SLOTS];
-	size_t n;
-} memo;
+static _Thread_local struct {
+	cache_slot slot[1u << CACHE_BITS][CACHE_WAYS];
+	unsigned char next[1u << CACHE_BITS];  /* the way the set's next miss takes */
+} cache;
 
-/* legacy_word() through the memo m. */
-static int legacy_memo(search *s, memo *m, const char *text, const word *w)
+/* The key of the word text[ws..ws+len), len <= CACHE_KEY, and text[0..end)
+ * readable: bytes 8i..8i+7 in k[i], the first the lowest. A word has no
+ * NUL byte, so with the length the key tells the bytes. */
+static void word_key(const char *text, size_t end, size_t ws, size_t len, uint64_t k[CACHE_KEY / 8])
 {
-	const char *b = text + w->off;
-	size_t len = w->end - w->off, i, k;
-	uint32_t h = 2166136261u;
-	memo_slot *e;
+	size_t i;
+
+	k[0] = k[1] = k[2] = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (len <= 8 && end - ws >= 8) { /* one load: the common case */
+		memcpy(&k[0], text + ws, 8);
+		if (len < 8)
+			k[0] &= ((uint64_t)1 << 8 * len) - 1;
+		return;
+	}
+#endif
+	for (i = 0; i < len; i++)
+		k[i / 8] |= (uint64_t)(unsigned char)text[ws + i] << 8 * (i % 8);
+}
+
+static size_t cache_set(const uint64_t k[CACHE_KEY / 8])
+{
+	return (size_t)(((k[0] ^ k[1] * 0xFF51AFD7ED558CCDull ^ k[2] * 0xC4CEB9FE1A85EC53ull) *
+			 0x9E3779B97F4A7C15ull) >> (64 - CACHE_BITS));
+}
+
+/* The answer kept for the key k of a word of len bytes in its set, or -1. */
+static int cache_get(size_t set, const uint64_t k[CACHE_KEY / 8], size_t len)
+{
+	const cache_slot *e = cache.slot[set];
+	size_t i;
+
+	for (i = 0; i < CACHE_WAYS; i++)
+		if (e[i].k[0] == k[0] && e[i].len == len && e[i].k[1] == k[1] && e[i].k[2] == k[2])
+			return e[i].kind;
+	return -1;
+}
+
+static void cache_put(size_t set, const uint64_t k[CACHE_KEY / 8], size_t len, int kind)
+{
+	cache_slot *e = &cache.slot[set][cache.next[set]++ % CACHE_WAYS];
+
+	memcpy(e->k, k, sizeof e->k);
+	e->len = (unsigned char)len;
+	e->kind = (unsigned char)kind;
+}
+
+/* legacy_word() on the word text[ws..we) whose answer is not kept; w as
+ * for legacy_cached(). */
+static int legacy_read(search *s, const char *text, size_t ws, size_t we, const word *w)
+{
+	word rd;
+
+	if (!w) {
+		size_t pos = ws;
+		next_word(text, we, &pos, &rd); /* rd.off == ws, rd.end == we */
+		w = &rd;
+	}
+	return legacy_word(s, w);
+}
+
+/* legacy_word() on the word text[ws..we), a whole word of its line as
+ * next_word() reads it, through the cache; text[0..end) is readable. w:
+ * the word read, or NULL to read it here when its answer is not kept. */
+static inline int legacy_cached(search *s, const char *text, size_t end, size_t ws, size_t we,
+				const word *w)
+{
+	size_t len = we - ws, set;
+	uint64_t k[CACHE_KEY / 8];
 	int kind;
 
-	if (!w->latin1 || !w->ascii || w->n > MAX_CPS)
-		return 0; /* what legacy_word() tells first, no dearer than the memo */
-	if (len > MEMO_KEY)
-		return legacy_word(s, w);
-	for (k = 0; k < len; k++)
-		h = (h ^ (unsigned char)b[k]) * 16777619u;
-	for (i = h & (MEMO_SLOTS - 1); (e = &m->slot[i])->len; i = (i + 1) & (MEMO_SLOTS - 1))
-		if (e->len == len && memcmp(e->key, b, len) == 0)
-			return e->kind;
-	kind = legacy_word(s, w);
-	if (m->n < MEMO_SLOTS / 4 * 3) { /* else full enough: no longer kept */
-		e->len = (unsigned char)len;
-		e->kind = (unsigned char)kind;
-		memcpy(e->key, b, len);
-		m->n++;
-	}
+	if (w && (!w->latin1 || !w->ascii || w->n > MAX_CPS))
+		return 0; /* what legacy_word() tells first, no dearer than the cache */
+	if (len > CACHE_KEY)
+		return legacy_read(s, text, ws, we, w);
+	word_key(text, end, ws, len, k);
+	set = cache_set(k);
+	if ((kind = cache_get(set, k, len)) >= 0)
+		return kind;
+	kind = legacy_read(s, text, ws, we, w);
+	cache_put(set, k, len, kind);
 	return kind;
 }
 
@@ -876,7 +937,9 @@ typedef struct {
 	int flagged;               /* two different legacy words or more */
 } line_scan;
 
-static void scan_line(search *s, memo *m, const char *text, size_t off, size_t end, line_scan *ls)
+/* Reads the line text[off..end) word by word. cached: legacy_word()
+ * through the cache (vni_scan_full() goes without). */
+static void scan_line(search *s, int cached, const char *text, size_t off, size_t end, line_scan *ls)
 {
 	size_t pos = off;
 	word w;
@@ -885,7 +948,7 @@ static void scan_line(search *s, memo *m, const char *text, size_t off, size_t e
 	if (!may_have_latin1(text + off, end - off))
 		return;
 	while (next_word(text, end, &pos, &w)) {
-		int k = legacy_memo(s, m, text, &w);
+		int k = cached ? legacy_cached(s, text, end, w.off, w.end, &w) : legacy_word(s, &w);
 		if (!k)
 			continue;
 		if (!ls->words) {
@@ -899,6 +962,116 @@ static void scan_line(search *s, memo *m, const char *text, size_t off, size_t e
 		ls->words++;
 		ls->vni += (k & 1) != 0;
 		ls->tcvn3 += (k & 2) != 0;
+	}
+}
+
+/* ---- the quick pass ----
+ *
+ * Only a word with a Latin-1 character can be a legacy word, and only a
+ * line with a legacy word can be flagged. The quick pass goes from one
+ * Latin-1 character to the next (find_lead(), eight bytes at a time),
+ * takes the word around it as next_word() would read it from the start of
+ * its line (word_start(), word_end()) and asks the cache about it by its
+ * bytes; a word whose answer is not kept is read and judged as scan_line()
+ * does. A line with a legacy word is then read in full by scan_line(), so
+ * its hit is the one the full scan gives (vni_scan_full(), which the tests
+ * compare with the quick pass). Text without Latin-1 costs only the search,
+ * and correct Vietnamese, whose words are all valid as they stand, never
+ * gets to scan_line(). */
+
+/* ASCII letters: the bytes that are a code point of a word by themselves. */
+static const unsigned char ascii_letter[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* The first byte C2 or C3 (the lead byte of U+0080..U+00FF) in
+ * u[i..len), or len; i <= len. Eight bytes at a time: x has a zero byte
+ * where the bytes are C2 or C3, and then z is not 0, its lowest bit set in
+ * the first zero byte (the usual test; borrows only set higher bits). */
+static size_t find_lead(const unsigned char *u, size_t i, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+
+	for (; len - i >= 8; i += 8) {
+		uint64_t v, x, z;
+		memcpy(&v, u + i, 8);
+		x = (v & 0xFE * ones) ^ 0xC2 * ones;
+		z = (x - ones) & ~x & 0x80 * ones;
+		if (z) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (size_t)__builtin_ctzll(z) / 8;
+#else
+			break;
+#endif
+		}
+	}
+	while (i < len && (u[i] & 0xFE) != 0xC2)
+		i++;
+	return i;
+}
+
+/* Where the word holding the code point that starts at u[q] starts. UTF-8
+ * read forwards starts a code point at every byte that is not 10xxxxxx,
+ * so u[q] starts one however the line is read, and so does the byte read
+ * here before it: the one before q when it is ASCII, else the lead byte of
+ * a two-byte letter (C2..DF) or of U+1E00..U+1EFF (E1 B8..BB), the only
+ * longer code points word_cp() takes. Anything else before q is no word's
+ * (another code point, or bytes dec() reads as invalid). */
+static size_t word_start(const unsigned char *u, size_t q)
+{
+	for (;;) {
+		unsigned char b;
+		while (q > 0 && ascii_letter[u[q - 1]])
+			q--;
+		if (q == 0 || (b = u[q - 1]) < 0x80)
+			return q;
+		if ((b & 0xC0) != 0x80)
+			return q; /* a lead byte without its continuation: invalid */
+		if (q >= 2 && u[q - 2] >= 0xC2 && u[q - 2] <= 0xDF) {
+			if (!word_cp((int32_t)((u[q - 2] & 0x1F) << 6 | (b & 0x3F))))
+				return q;
+			q -= 2;
+		} else if (q >= 3 && u[q - 3] == 0xE1 && u[q - 2] >= 0xB8 && u[q - 2] <= 0xBB) {
+			q -= 3;
+		} else {
+			return q;
+		}
+	}
+}
+
+/* Where the word that goes on at s[i] ends (next_word()'s loop). A
+ * sequence dec() reads at the end of a line is invalid whether it stops at
+ * the line's end or at the text's: the newline is no continuation byte. */
+static size_t word_end(const char *s, size_t end, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (;;) {
+		int32_t cp;
+		size_t l;
+		while (i < end && ascii_letter[u[i]])
+			i++;
+		if (i == end || u[i] < 0x80)
+			return i;
+		l = dec(s, end, i, &cp);
+		if (cp < 0 || !word_cp(cp))
+			return i;
+		i += l;
 	}
 }
 
@@ -921,61 +1094,131 @@ static int line_caps(const char *text, size_t off, size_t end)
 	return up >= 2;
 }
 
-int vni_scan(const char *text, size_t len, vni_hit **hits, size_t *n)
+/* Appends the hit of the flagged line text[off..end), line number line. */
+static int add_hit(vni_hit **arr, size_t *cnt, size_t *cap, const char *text, size_t off, size_t end,
+		   int line, const line_scan *ls)
+{
+	vni_hit *h;
+	int l2, col;
+
+	if (*cnt == *cap) {
+		size_t nc = *cap ? *cap * 2 : 8;
+		vni_hit *a = realloc(*arr, nc * sizeof *a);
+		if (!a)
+			return err_oom();
+		*arr = a;
+		*cap = nc;
+	}
+	h = &(*arr)[(*cnt)++];
+	text_line_col(text + off, end - off, ls->first - off, &l2, &col);
+	h->line = line;
+	h->col = col;
+	h->off = ls->first;
+	h->len = ls->last_end - ls->first;
+	h->words = ls->words;
+	h->enc = ls->tcvn3 > ls->vni ? VNI_ENC_TCVN3 : VNI_ENC_VNI;
+	return 0;
+}
+
+/* legacy_cached() on text[ws..we), text[0..len) with the common case
+ * first: a word of 8 bytes or fewer, read in one load. */
+static int legacy_quick(search *s, const char *text, size_t len, size_t ws, size_t we)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	size_t n = we - ws;
+
+	if (n <= 8 && len - ws >= 8) {
+		uint64_t k0;
+		const cache_slot *e;
+		size_t i;
+		memcpy(&k0, text + ws, 8);
+		if (n < 8)
+			k0 &= ((uint64_t)1 << 8 * n) - 1;
+		/* cache_set() and cache_get() with k[1] = k[2] = 0 */
+		e = cache.slot[(k0 * 0x9E3779B97F4A7C15ull) >> (64 - CACHE_BITS)];
+		for (i = 0; i < CACHE_WAYS; i++)
+			if (e[i].k[0] == k0 && e[i].len == n)
+				return e[i].kind;
+	}
+#endif
+	return legacy_cached(s, text, len, ws, we, NULL);
+}
+
+/* vni_scan(); quick: through the quick pass and the cache, else every
+ * line read by scan_line() without the cache (vni_scan_full()). */
+static int scan(const char *text, size_t len, int quick, vni_hit **hits, size_t *n)
 {
 	search *s;
-	memo *m;
 	vni_hit *arr = NULL;
-	size_t cnt = 0, cap = 0, off = 0;
-	int line = 1;
+	size_t cnt = 0, cap = 0;
+	line_scan ls;
+	int r = 0;
 
 	*hits = NULL;
 	*n = 0;
 	if (!may_have_latin1(text, len))
 		return 0; /* no legacy word: most texts, at the cost of a memchr */
 	s = malloc(sizeof *s);
-	m = calloc(1, sizeof *m);
-	if (!s || !m) {
-		free(s);
-		free(m);
+	if (!s)
 		return err_oom();
-	}
-	while (off < len) {
-		size_t end = line_end(text, len, off);
-		line_scan ls;
-		scan_line(s, m, text, off, end, &ls);
-		if (ls.flagged) {
-			vni_hit *h;
-			int l2, col;
-			if (cnt == cap) {
-				size_t nc = cap ? cap * 2 : 8;
-				vni_hit *a = realloc(arr, nc * sizeof *a);
-				if (!a) {
-					free(arr);
-					free(s);
-					free(m);
-					return err_oom();
-				}
-				arr = a;
-				cap = nc;
-			}
-			h = &arr[cnt++];
-			text_line_col(text + off, end - off, ls.first - off, &l2, &col);
-			h->line = line;
-			h->col = col;
-			h->off = ls.first;
-			h->len = ls.last_end - ls.first;
-			h->words = ls.words;
-			h->enc = ls.tcvn3 > ls.vni ? VNI_ENC_TCVN3 : VNI_ENC_VNI;
+	if (quick) {
+		const unsigned char *u = (const unsigned char *)text;
+		size_t pos = 0, counted = 0;
+		int line = 1;
+		while (r == 0) {
+			size_t p = find_lead(u, pos, len), ws, we, off, end;
+			if (p + 1 >= len)
+				break; /* none, or a lead byte that ends the text */
+			pos = p + 1;
+			if (u[p] == 0xC3 ? (u[p + 1] & 0xC0) != 0x80 : u[p + 1] < 0xA1 || u[p + 1] > 0xBF)
+				continue; /* invalid, or U+0080..U+00A0 */
+			/* its word */
+			ws = word_start(u, p);
+			we = word_end(text, len, p + 2);
+			pos = we;
+			if (!legacy_quick(s, text, len, ws, we))
+				continue;
+			/* a legacy word: its line read in full */
+			off = ws;
+			while (off > 0 && text[off - 1] != '\n')
+				off--;
+			end = line_end(text, len, we);
+			for (; counted < off; counted++)
+				line += text[counted] == '\n';
+			scan_line(s, 1, text, off, end, &ls);
+			if (ls.flagged)
+				r = add_hit(&arr, &cnt, &cap, text, off, end, line, &ls);
+			pos = end;
 		}
-		line++;
-		off = end + 1;
+	} else {
+		size_t off = 0;
+		int line;
+		for (line = 1; r == 0 && off < len; line++) {
+			size_t end = line_end(text, len, off);
+			scan_line(s, 0, text, off, end, &ls);
+			if (ls.flagged)
+				r = add_hit(&arr, &cnt, &cap, text, off, end, line, &ls);
+			off = end + 1;
+		}
 	}
 	free(s);
-	free(m);
+	if (r < 0) {
+		free(arr);
+		return r;
+	}
 	*hits = arr;
 	*n = cnt;
 	return 0;
+}
+
+int vni_scan(const char *text, size_t len, vni_hit **hits, size_t *n)
+{
+	return scan(text, len, 1, hits, n);
+}
+
+int vni_scan_full(const char *text, size_t len, vni_hit **hits, size_t *n)
+{
+	return scan(text, len, 0, hits, n);
 }
 
 /* ---- the lexicon: words typed correctly in the text ---- */
@@ -1311,9 +1554,9 @@ int vni_fix(buf_t *out, const char *text, size_t len, size_t *nwords)
 {
 	lexicon x;
 	search *s;
-	memo *m;
+	vni_hit *h;
 	unsigned char *flag;
-	size_t off, bad, before = out->len, nlines = 0, line;
+	size_t off, bad, before = out->len, nlines = 0, line, nh, i;
 	int r = 0;
 
 	if (nwords)
@@ -1326,25 +1569,21 @@ int vni_fix(buf_t *out, const char *text, size_t len, size_t *nwords)
 	}
 	memset(&x, 0, sizeof x);
 	/* which lines are flagged, and in which encoding */
+	if (vni_scan(text, len, &h, &nh) < 0)
+		return -1;
 	for (off = 0; off < len; off++)
 		nlines += text[off] == '\n';
 	s = malloc(sizeof *s);
-	m = calloc(1, sizeof *m);
 	flag = calloc(nlines + 1, 1);
-	if (!s || !m || !flag) {
+	if (!s || !flag) {
+		free(h);
 		free(s);
-		free(m);
 		free(flag);
 		return err_oom();
 	}
-	for (off = 0, line = 0; off <= len; line++) {
-		size_t end = line_end(text, len, off);
-		line_scan ls;
-		scan_line(s, m, text, off, end, &ls);
-		if (ls.flagged)
-			flag[line] = ls.tcvn3 > ls.vni ? VNI_ENC_TCVN3 : VNI_ENC_VNI;
-		off = end + 1;
-	}
+	for (i = 0; i < nh; i++)
+		flag[h[i].line - 1] = (unsigned char)h[i].enc;
+	free(h);
 	r = lex_build(&x, text, len, flag);
 	for (off = 0, line = 0; r == 0 && off <= len; line++) {
 		size_t end = line_end(text, len, off);
@@ -1360,7 +1599,6 @@ int vni_fix(buf_t *out, const char *text, size_t len, size_t *nwords)
 		buf_truncate(out, before);
 	lex_free(&x);
 	free(s);
-	free(m);
 	free(flag);
 	return r;
 }

@@ -1,7 +1,8 @@
 /* Unit tests for legacy encodings (vni.h): the VNI and TCVN3 tables, the
  * syllable check, detection (seed 003's passages, and nothing in correct
- * Vietnamese, English, French or German), and conversion of seed 003's
- * sentence back to "Chủ tịch Ủy ban nhân dân phường". */
+ * Vietnamese, English, French or German), conversion of seed 003's
+ * sentence back to "Chủ tịch Ủy ban nhân dân phường", and the quick pass of
+ * detection against the full scan. */
 #include "test.h"
 
 #include "buf.h"
@@ -10,6 +11,7 @@
 #include "text.h"
 #include "vni.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -289,9 +291,8 @@ static void test_errors_and_warnings(void)
 	}
 }
 
-/* Each word's verdict is kept for the rest of the text: a text with more
- * words than are kept, and a legacy line many times over, read as each
- * line alone. */
+/* A word's verdict is kept by its bytes: a text with more words than are
+ * kept, and a legacy line many times over, read as each line alone. */
 static void test_many_words(void)
 {
 	const char line[] = "Chuû tòch Uyû ban nhaân daân phòõng\n";
@@ -325,6 +326,234 @@ static void test_many_words(void)
 	buf_free(&t);
 }
 
+
+/* ---- the quick pass of vni_scan() against vni_scan_full() ---- */
+
+static uint64_t rng = 0x9E3779B97F4A7C15ull;
+
+static unsigned rnd(unsigned n)
+{
+	rng ^= rng >> 12;
+	rng ^= rng << 25;
+	rng ^= rng >> 27;
+	return (unsigned)((rng * 0x2545F4914F6CDD1Dull) >> 33) % n;
+}
+
+#define PICK(a) (a)[rnd(sizeof (a) / sizeof *(a))]
+
+/* correct Vietnamese (NFC and NFD), as typed in the seed files */
+static const char *const p_vi[] = {
+	"Chủ", "tịch", "Ủy", "ban", "nhân", "dân", "phường", "công", "hành", "chính", "các", "toàn",
+	"yêu", "cầu", "với", "những", "nội", "dung", "hòa", "hoà", "khoẻ", "thuỷ", "quý", "già",
+	"giúp", "CỘNG", "HÒA", "XÃ", "HỘI", "Đắk", "Lắk", "Ý", "Yên", "tháng", "năm", "được", "thể",
+	"Chu\xCC\x89", "ti\xCC\xA3\x63h", "U\xCC\x89y", "đâu", "nghiêng", "NGHIÊNG", "tòa", "gì", "ý",
+};
+/* VNI-Windows read as Windows-1252, some damaged (seed 003) */
+static const char *const p_vni[] = {
+	"Chuû", "tòch", "Uyû", "nhaân", "daân", "phòõng", "yeâu", "caàu", "toaøn", "theỏ", "caùn",
+	"boỏ", "coâng", "vieân", "caùc", "ngaõnh", "ñoàøn", "cuûa", "toỏ", "chòùc", "phaùt", "ñoàng",
+	"vôùi", "nhữõng", "noãi", "cuûi", "Coäng", "hoøa", "xaõ", "hoäi", "chuû", "nghóa", "Vieät",
+	"Ñoäc", "laäp", "Töï", "Haïnh", "phuùc", "ngöôøi", "tröôùc", "AÙ", "COÄNG", "HOØA", "aù",
+};
+/* TCVN3 read as Windows-1252 */
+static const char *const p_tcvn3[] = {
+	"Céng", "hoµ", "x·", "héi", "chñ", "nghÜa", "ViÖt", "§éc", "lËp", "Tù", "H¹nh", "phóc", "Uû",
+	"nh©n", "d©n", "Ph\xC2\xADíc", "Léc", "CéNG", "HOµ", "X·", "HéI", "§¹i", "hoµn",
+};
+/* other languages, symbols, ASCII */
+static const char *const p_other[] = {
+	"où", "Où", "café", "naïve", "Müller", "über", "señor", "São", "Noël", "garçon", "déjà",
+	"©", "°C", "±", "«", "»", "½", "\xC2\xA0", "–", "“", "”", "the", "one", "CCHC", "UBND", "2024",
+	"26/KH", "a", "é", "ý", "x", "ß", "×", "÷", "ÿ", "þ", "ð", "Æ", "æ", "¿", "¡",
+};
+/* edges of UTF-8 and of word_cp(): invalid, overlong, surrogate, truncated,
+ * just inside and just outside the ranges of word code points */
+static const char *const p_odd[] = {
+	"\xC3", "\xC2", "\xC3\x28", "\xC2\x80", "\xC2\xA0", "\xC2\xA1", "\xC2\xBF", "\xC0\xAF",
+	"\xC1\xBF", "\xE0\x80\xAF", "\xE0\xA0\x80", "\xED\xA0\x80", "\xE1\xBA", "\xE1\xBA\xA1",
+	"\xE1\xB7\xBF", "\xE1\xB8\x80", "\xE1\xBB\xBF", "\xE1\xBC\x80", "\xE1\xB8", "\xC9\x8F",
+	"\xC9\x90", "\xCC\x80", "\xCC\x81", "\xCD\xAF", "\xCD\xB0", "\xCB\xBF", "\xC8\xA7",
+	"\xF0\x9F\x98\x80", "\xF0\x9F\x98", "\xF4\x90\x80\x80", "\x80", "\xBF", "\xA9", "\xB8",
+	"\xFF", "\xFE", "\xF8\x88\x80\x80\x80", "\xE2\x80\x93", "\xEF\xBB\xBF", "\xDF\xBF",
+	"\xC4\x91", "\xC6\xB0", "\xC6\xA1", "\xC3\xC3", "\xDF\xC2", "\xC3\xE1\xBA", "\x01", "@", "[",
+	"`", "{", "Z", "z", "A",
+};
+static const char *const p_sep[] = { " ", " ", " ", " ", ", ", ". ", "\n", "\n", "\t", "", "", "-", "\r\n", "\xC2\xA0", "0" };
+
+/* A random letter for a random word: ASCII, Latin-1, Vietnamese. */
+static void put_letter(buf_t *t)
+{
+	static const char *const vi[] = { "ă", "â", "đ", "ê", "ô", "ơ", "ư", "ạ", "ả", "ấ", "ầ", "ệ", "ộ", "ớ", "ự", "Ă", "Đ", "Ơ", "Ư" };
+	unsigned c = rnd(10);
+
+	if (c < 5)
+		buf_putc(t, (char)((rnd(2) ? 'a' : 'A') + rnd(26)));
+	else if (c < 8)
+		buf_printf(t, "\xC3%c", (char)(0x80 + rnd(64)));
+	else if (c < 9)
+		buf_printf(t, "\xC2%c", (char)(0xA1 + rnd(31)));
+	else
+		buf_puts(t, PICK(vi));
+}
+
+/* A random text of pieces, separators, random words and random bytes. */
+static void random_text(buf_t *t)
+{
+	unsigned n = rnd(40), i, k;
+
+	buf_reset(t);
+	for (i = 0; i < n; i++) {
+		unsigned c = rnd(100);
+		if (c < 25)
+			buf_puts(t, PICK(p_vi));
+		else if (c < 50)
+			buf_puts(t, PICK(p_vni));
+		else if (c < 60)
+			buf_puts(t, PICK(p_tcvn3));
+		else if (c < 70)
+			buf_puts(t, PICK(p_other));
+		else if (c < 80)
+			buf_puts(t, PICK(p_odd));
+		else if (c < 95)
+			for (k = 1 + rnd(8); k > 0; k--)
+				put_letter(t);
+		else
+			buf_putc(t, (char)(1 + rnd(255)));
+		if (rnd(4))
+			buf_puts(t, PICK(p_sep));
+	}
+	/* now and then a line twice, a byte changed, or the end cut */
+	if (t->len && rnd(8) == 0) {
+		buf_t tail = BUF_INIT;
+		size_t a = rnd((unsigned)t->len);
+		buf_put(&tail, t->ptr + a, t->len - a);
+		buf_put(t, tail.ptr, tail.len);
+		buf_free(&tail);
+	}
+	if (t->len && rnd(6) == 0)
+		t->ptr[rnd((unsigned)t->len)] = (char)(1 + rnd(255));
+	if (t->len && rnd(6) == 0)
+		buf_truncate(t, rnd((unsigned)t->len));
+}
+
+static int same_hits(const vni_hit *x, size_t nx, const vni_hit *y, size_t ny)
+{
+	size_t i;
+
+	if (nx != ny)
+		return 0;
+	for (i = 0; i < nx; i++)
+		if (x[i].line != y[i].line || x[i].col != y[i].col || x[i].off != y[i].off ||
+		    x[i].len != y[i].len || x[i].words != y[i].words || x[i].enc != y[i].enc)
+			return 0;
+	return 1;
+}
+
+/* vni_scan() (the quick pass, the per-thread cache) gives what
+ * vni_scan_full() (every line read, every word judged afresh) gives, on
+ * 30,000 random texts; the cache fills and turns over on the way. */
+static void test_quick_pass(void)
+{
+	buf_t t = BUF_INIT;
+	size_t i, j, flagged = 0, hits_all = 0, failed = 0;
+
+	for (i = 0; i < 30000; i++) {
+		vni_hit *quick = NULL, *full = NULL;
+		size_t nq = 0, nf = 0;
+		int rq, rf;
+		random_text(&t);
+		rq = vni_scan(t.ptr, t.len, &quick, &nq);
+		rf = vni_scan_full(t.ptr, t.len, &full, &nf);
+		if (rq != 0 || rf != 0 || !same_hits(quick, nq, full, nf)) {
+			if (failed++ == 0) {
+				fprintf(stderr, "quick pass differs (%zu and %zu hits) on:", nq, nf);
+				for (j = 0; j < t.len; j++)
+					fprintf(stderr, " %02X", (unsigned char)t.ptr[j]);
+				fprintf(stderr, "\n");
+			}
+		}
+		flagged += nf > 0;
+		hits_all += nf;
+		free(quick);
+		free(full);
+	}
+	CHECK(failed == 0);
+	/* the texts were of both kinds */
+	CHECK(flagged > 3000 && flagged < 27000);
+	CHECK(hits_all > flagged);
+	buf_free(&t);
+}
+
+/* The same on lines made to trip the quick pass: two legacy words glued to
+ * each edge piece (before, after, both, after a letter), the pair at every
+ * alignment and at the very end of the text, words with only a C2 byte
+ * pair (TCVN3). */
+static void test_quick_edges(void)
+{
+	static const char *const words[] = {
+		"Chuû", "tòch", "x·", "d©n", "¡n", "¡m", "Céng", "hoµ", "où", "aù", "nhöõng", "ngöôøi",
+		"tröôùc", "Ph\xC2\xADíc", "H¹nh", "COÄNG",
+	};
+	buf_t t = BUF_INIT, pre = BUF_INIT;
+	size_t e, i, j, f, k, texts = 0, flagged = 0, failed = 0;
+
+	for (e = 0; e <= sizeof p_odd / sizeof *p_odd + sizeof p_other / sizeof *p_other; e++) {
+		const char *x = e == 0 ? "" : e <= sizeof p_odd / sizeof *p_odd ? p_odd[e - 1]
+			: p_other[e - 1 - sizeof p_odd / sizeof *p_odd];
+		for (i = 0; i < sizeof words / sizeof *words; i++)
+			for (j = 0; j < sizeof words / sizeof *words; j++)
+				for (f = 0; f < 5; f++) {
+					vni_hit *quick, *full;
+					size_t nq, nf;
+					buf_reset(&t);
+					if (f == 0)
+						buf_printf(&t, "%s%s %s%s", x, words[i], x, words[j]);
+					else if (f == 1)
+						buf_printf(&t, "%s%s %s%s", words[i], x, words[j], x);
+					else if (f == 2)
+						buf_printf(&t, "%s%s%s %s%s%s", x, words[i], x, x, words[j], x);
+					else if (f == 3)
+						buf_printf(&t, "%s%s\n%s%s", words[i], x, x, words[j]);
+					else
+						buf_printf(&t, "a%s%s b%s%s", x, words[i], x, words[j]);
+					if (vni_scan(t.ptr, t.len, &quick, &nq) != 0 ||
+					    vni_scan_full(t.ptr, t.len, &full, &nf) != 0 || !same_hits(quick, nq, full, nf))
+						if (failed++ == 0)
+							fprintf(stderr, "quick pass differs on \"%s\"\n", t.ptr);
+					texts++;
+					flagged += nf > 0;
+					free(quick);
+					free(full);
+				}
+	}
+	/* every alignment of the eight-byte search, and the text's last bytes */
+	for (k = 0; k < 40; k++)
+		for (i = 0; i < sizeof words / sizeof *words; i++) {
+			vni_hit *quick, *full;
+			size_t nq, nf;
+			buf_reset(&pre);
+			for (j = 0; j < k; j++)
+				buf_putc(&pre, "ab c\xC3\xA1"[j % 6]);
+			buf_reset(&t);
+			buf_printf(&t, "%s %s %s", pre.ptr, words[i], words[(i + 1) % (sizeof words / sizeof *words)]);
+			if (vni_scan(t.ptr, t.len, &quick, &nq) != 0 || vni_scan_full(t.ptr, t.len, &full, &nf) != 0 ||
+			    !same_hits(quick, nq, full, nf))
+				if (failed++ == 0)
+					fprintf(stderr, "quick pass differs on \"%s\"\n", t.ptr);
+			texts++;
+			flagged += nf > 0;
+			free(quick);
+			free(full);
+		}
+	CHECK(failed == 0);
+	CHECK(flagged > texts / 4 && flagged < texts);
+	/* the C2-only words are legacy words: a line of two is flagged */
+	CHECK(hits("¡n ¡m") == 1);
+	CHECK(hits("abcdefgh x· d©n") == 1);
+	buf_free(&t);
+	buf_free(&pre);
+}
+
 int main(void)
 {
 	test_vni_table();
@@ -336,6 +565,8 @@ int main(void)
 	test_untouched();
 	test_errors_and_warnings();
 	test_many_words();
+	test_quick_pass();
+	test_quick_edges();
 	buf_free(&b);
 	err_clear();
 	return test_done("vni");

@@ -16,6 +16,13 @@
  * (tables.h wraps a body's tables first). Rendering only reads the graph: the
  * replacements, the years and the plans' task counts are found while
  * loading, so that docs_extend() may run on several threads at once.
+ *
+ * Loading has a part per page and a shared part: read_page() (NFC, the
+ * plain text, the citations, the hash) touches only its page and runs on
+ * the pool's threads, READ_CHUNK pages a job; merge_page() resolves the
+ * citations into nodes on the loading thread, page after page, because
+ * which node a citation gets (and which it makes) depends on the nodes
+ * made before it.
  */
 #include "docs.h"
 
@@ -23,6 +30,7 @@
 #include "docnum.h"
 #include "err.h"
 #include "format.h"
+#include "pool.h"
 #include "tasks.h"
 #include "text.h"
 
@@ -60,6 +68,8 @@ typedef struct {
 typedef struct {
 	docnum_cite c;
 	size_t hs, he;        /* hs NONE: markup splits it, or it is in a link */
+	size_t name;          /* while loading: its number as written
+	                         (display_put()) at dpage.names.ptr + name */
 } dcite;
 
 typedef struct {
@@ -71,6 +81,8 @@ typedef struct {
 	size_t nfound;
 	size_t html_len;      /* that body: its length and html_hash() */
 	uint64_t html_hash;
+	buf_t names;          /* from read_page() to merge_page(): the numbers of
+	                         found as written, each NUL-terminated */
 	int tasks;            /* the tasks of the plan it is (tasks.h) */
 } dpage;
 
@@ -213,29 +225,40 @@ static int set_str(char **dst, const char *s)
 	return s && !*dst ? err_oom() : 0;
 }
 
-/* The number as written, without the spaces around dashes, dashes as '-'. */
-static char *display_of(const char *s, size_t len)
+/* Appends the number as written, without the spaces around dashes, dashes
+ * as '-', and a NUL. 0 / -1. */
+static int display_put(buf_t *b, const char *s, size_t len)
 {
-	char *d = malloc(len + 1);
-	size_t i, o = 0;
+	size_t i, o;
 
-	if (!d) {
-		err_oom();
-		return NULL;
-	}
+	if (buf_grow(b, len + 1) < 0)
+		return err_oom();
+	o = b->len;
 	for (i = 0; i < len; i++) {
 		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t')
 			continue;
 		if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
 		    ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94)) {
-			d[o++] = '-';
+			b->ptr[o++] = '-';
 			i += 2;
 			continue;
 		}
-		d[o++] = s[i];
+		b->ptr[o++] = s[i];
 	}
-	d[o] = '\0';
-	return d;
+	b->ptr[o++] = '\0';
+	b->len = o;
+	b->ptr[o] = '\0';
+	return 0;
+}
+
+/* The same, malloc'd; NULL when out of memory (error slot set). */
+static char *display_of(const char *s, size_t len)
+{
+	buf_t b = BUF_INIT;
+
+	if (display_put(&b, s, len) < 0)
+		return NULL;
+	return buf_detach(&b, NULL);
 }
 
 /* ---- HTML text ---- */
@@ -259,6 +282,7 @@ typedef struct {
 
 static int plain_put(plain *pl, const char *b, size_t n, size_t src, uint32_t seg, int lit)
 {
+	buf_t *t = &pl->text;
 	span *s;
 
 	if (pl->nsp == pl->capsp) {
@@ -274,7 +298,13 @@ static int plain_put(plain *pl, const char *b, size_t n, size_t src, uint32_t se
 	s->h = src;
 	s->seg = seg;
 	s->lit = (uint32_t)lit;
-	return buf_put(&pl->text, b, n) < 0 ? err_oom() : 0;
+	/* buf_put() without the call: plain_build() made room for it all */
+	if (t->len + n >= t->cap && buf_grow(t, n) < 0)
+		return err_oom();
+	memcpy(t->ptr + t->len, b, n);
+	t->len += n;
+	t->ptr[t->len] = '\0';
+	return 0;
 }
 
 /* Empties pl for another page, keeping its memory. */
@@ -411,6 +441,10 @@ static int plain_build(plain *pl, const char *h, size_t n)
 	int in_a = 0, skip = 0;
 
 	plain_reset(pl);
+	/* the text is never longer than the HTML (an entity is longer than
+	 * its text, a tag than its line break) */
+	if (buf_grow(&pl->text, n) < 0)
+		return err_oom();
 	while (i < n) {
 		if (h[i] == '<') {
 			size_t j = i + 1, k, nl;
@@ -521,10 +555,12 @@ static int held_matches(const node *nd, const docnum_cite *c, int cyear)
 	return 1;
 }
 
-/* The node citation c (in text, of page dp) names; a new one for a
- * document not held when create. NONE when it names dp itself, or when
- * none is found without create, or out of memory (*oom set). */
-static size_t resolve(docs_graph *g, const dpage *dp, const docnum_cite *c, const char *text, int create, int *oom)
+/* The node citation c (of page dp) names; a new one for a document not
+ * held when create, shown as display (its number as written, needed only
+ * with create). NONE when it names dp itself, or when none is found
+ * without create, or out of memory (*oom set). */
+static size_t resolve(docs_graph *g, const dpage *dp, const docnum_cite *c, const char *display, int create,
+		      int *oom)
 {
 	int cyear = c->date_year ? c->date_year : c->sym.year;
 	size_t i, ext = NONE, held = NONE;
@@ -554,8 +590,7 @@ static size_t resolve(docs_graph *g, const dpage *dp, const docnum_cite *c, cons
 			kind = docnum_type_name(c->sym.type);
 		if (!kind && c->word >= 0)
 			kind = docnum_word_name(c->word);
-		nd->display = display_of(text + c->num_start, c->num_end - c->num_start);
-		if (!nd->display || set_str(&nd->kind, kind) < 0) {
+		if (set_str(&nd->display, display) < 0 || set_str(&nd->kind, kind) < 0) {
 			*oom = 1;
 			return NONE;
 		}
@@ -573,13 +608,24 @@ static size_t resolve(docs_graph *g, const dpage *dp, const docnum_cite *c, cons
 	return i == dp->self ? NONE : i;
 }
 
-/* A hash of a body, to know it again in docs_extend(). */
+/* A hash of a body, to know it again in docs_extend(). Four words at a
+ * time, in four lanes that do not wait for each other. */
 static uint64_t html_hash(const char *s, size_t n)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
-	size_t i;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w, l[4] = { 1, 2, 3, 4 };
+	size_t i, k;
 
-	for (i = 0; i + 8 <= n; i += 8) {
+	for (i = 0; i + 32 <= n; i += 32)
+		for (k = 0; k < 4; k++) {
+			memcpy(&w, s + i + 8 * k, 8);
+			l[k] = (l[k] ^ w) * 0xFF51AFD7ED558CCDull;
+			l[k] ^= l[k] >> 32;
+		}
+	for (k = 0; k < 4; k++) {
+		h = (h ^ l[k]) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 32;
+	}
+	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
 		h ^= h >> 32;
@@ -593,8 +639,9 @@ static uint64_t html_hash(const char *s, size_t n)
 }
 
 /* The citations of html h[0..n) in *out (malloc'd, NULL when none), with
- * the HTML each spans; pl holds the text after. 0 / -1. */
-static int find_cites(plain *pl, const char *h, size_t n, dcite **out, size_t *nout)
+ * the HTML each spans, and when names is not NULL their numbers as written
+ * appended to it (dcite.name); pl holds the text after. 0 / -1. */
+static int find_cites(plain *pl, const char *h, size_t n, dcite **out, size_t *nout, buf_t *names)
 {
 	docnum_cite *cs = NULL;
 	dcite *f = NULL;
@@ -613,6 +660,15 @@ static int find_cites(plain *pl, const char *h, size_t n, dcite **out, size_t *n
 		uint32_t ss, se;
 		f[k].c = cs[k];
 		f[k].hs = f[k].he = NONE;
+		f[k].name = 0;
+		if (names) {
+			f[k].name = names->len;
+			if (display_put(names, pl->text.ptr + cs[k].num_start, cs[k].num_end - cs[k].num_start) < 0) {
+				free(cs);
+				free(f);
+				return -1;
+			}
+		}
 		if (e <= s)
 			continue;
 		f[k].hs = src_of(pl, s, &ss);
@@ -629,32 +685,110 @@ static int find_cites(plain *pl, const char *h, size_t n, dcite **out, size_t *n
 	return 0;
 }
 
-/* Reads dp's citations (its page's body) into dp->cites and dp->found;
- * pl is work space. 0 / -1. */
-static int scan_page(docs_graph *g, dpage *dp, plain *pl)
+#define ONES 0x0101010101010101ull
+#define HIGH 0x8080808080808080ull
+
+/* The bytes of w that are 0, as their high bit (exact, unlike the carry
+ * trick that finds the first). */
+static uint64_t zero_bytes(uint64_t w)
+{
+	return ~(((w & ~HIGH) + ~HIGH) | w) & HIGH;
+}
+
+/* 1 when s[j] (0xE2) starts U+2010..U+2027. */
+static int dash_at(const unsigned char *s, size_t n, size_t j)
+{
+	return j + 2 < n && s[j + 1] == 0x80 && s[j + 2] >= 0x90 && s[j + 2] <= 0xA7;
+}
+
+/* 1 when s[0..n), if valid UTF-8, holds only ASCII, U+0080..U+02FF,
+ * U+1E00..U+1EFF (the Latin letters, all of Vietnamese) and U+2010..U+2027
+ * (dashes, quotes, bullets): such text is NFC as it is (none of these has
+ * a decomposition, a combining class or a composition with another), so
+ * text_nfc() would give it back, and it leaves invalid UTF-8 as it is. 0
+ * when it may not be. Eight bytes a step without a branch on the letters
+ * (text goes from ASCII to other letters too often for branches): only
+ * lead bytes >= 0xCC matter, and they must be 0xE1 followed by 0xB8..0xBB
+ * or 0xE2 (rare: checked alone). */
+static int nfc_sure(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, k;
+
+	for (i = 0; i + 9 <= n; i += 8) {
+		uint64_t w, w1, ge, e1, e2;
+		memcpy(&w, u + i, 8);
+		memcpy(&w1, u + i + 1, 8); /* each byte's next one */
+		ge = ((w & ~HIGH) + 0x34 * ONES) & w & HIGH; /* bytes >= 0xCC */
+		e1 = zero_bytes(w ^ 0xE1 * ONES);
+		e2 = zero_bytes(w ^ 0xE2 * ONES);
+		if ((ge & ~e1 & ~e2) | (e1 & ~zero_bytes((w1 & 0xFC * ONES) ^ 0xB8 * ONES)))
+			return 0;
+		if (e2)
+			for (k = i; k < i + 8; k++)
+				if (u[k] == 0xE2 && !dash_at(u, n, k))
+					return 0;
+	}
+	for (; i < n; i++)
+		if (u[i] >= 0xCC && !(u[i] == 0xE1 && i + 1 < n && (u[i + 1] & 0xFC) == 0xB8) &&
+		    !(u[i] == 0xE2 && dash_at(u, n, i)))
+			return 0;
+	return 1;
+}
+
+/* Puts a page's body in NFC, so that citations read the same everywhere. */
+static int nfc_body(page *p)
+{
+	buf_t b = BUF_INIT;
+
+	if (nfc_sure(p->cf.md.html.ptr, p->cf.md.html.len))
+		return 0; /* the common case: no copy to make */
+	if (text_nfc(&b, p->cf.md.html.ptr, p->cf.md.html.len) < 0) {
+		buf_free(&b);
+		err_clear(); /* not valid UTF-8: left as it is */
+		return 0;
+	}
+	if (b.len != p->cf.md.html.len || memcmp(b.ptr, p->cf.md.html.ptr, b.len) != 0) {
+		buf_free(&p->cf.md.html);
+		p->cf.md.html = b;
+		return 0;
+	}
+	buf_free(&b);
+	return 0;
+}
+
+/* Puts dp's page body in NFC and reads its citations into dp->found and
+ * dp->names; pl is work space. It touches only dp and its page, so that
+ * pages are read on several threads at once. 0 / -1. */
+static int read_page(dpage *dp, plain *pl)
 {
 	const buf_t *html = &dp->p->cf.md.html;
-	dcite *f;
-	size_t n, k;
-	int oom = 0;
 
-	dp->ncites = 0;
 	free(dp->found);
 	dp->found = NULL;
 	dp->nfound = 0;
-	if (find_cites(pl, html->ptr, html->len, &f, &n) < 0)
+	buf_reset(&dp->names);
+	if (nfc_body(dp->p) < 0 || find_cites(pl, html->ptr, html->len, &dp->found, &dp->nfound, &dp->names) < 0)
 		return -1;
-	for (k = 0; k < n; k++) {
-		size_t i = resolve(g, dp, &f[k].c, pl->text.ptr, 1, &oom);
-		if (oom || (i != NONE && push_idx(&dp->cites, &dp->ncites, &dp->capcites, i) < 0)) {
-			free(f);
-			return -1;
-		}
-	}
-	dp->found = f;
-	dp->nfound = n;
 	dp->html_len = html->len;
 	dp->html_hash = html_hash(html->ptr, html->len);
+	return 0;
+}
+
+/* Resolves what read_page() found into dp->cites, making the nodes of
+ * documents not held as they come (one thread, pages in order). 0 / -1. */
+static int merge_page(docs_graph *g, dpage *dp)
+{
+	size_t k;
+	int oom = 0;
+
+	dp->ncites = 0;
+	for (k = 0; k < dp->nfound; k++) {
+		size_t i = resolve(g, dp, &dp->found[k].c, dp->names.ptr + dp->found[k].name, 1, &oom);
+		if (oom || (i != NONE && push_idx(&dp->cites, &dp->ncites, &dp->capcites, i) < 0))
+			return -1;
+	}
+	buf_free(&dp->names);
 	return 0;
 }
 
@@ -684,25 +818,6 @@ static int rebuild_citers(docs_graph *g)
 	g->ncited = 0;
 	for (i = 0; i < g->nnodes; i++)
 		g->ncited += !g->nodes[i].held && g->nodes[i].ncit > 0;
-	return 0;
-}
-
-/* Puts a page's body in NFC, so that citations read the same everywhere. */
-static int nfc_body(page *p)
-{
-	buf_t b = BUF_INIT;
-
-	if (text_nfc(&b, p->cf.md.html.ptr, p->cf.md.html.len) < 0) {
-		buf_free(&b);
-		err_clear(); /* not valid UTF-8: left as it is */
-		return 0;
-	}
-	if (b.len != p->cf.md.html.len || memcmp(b.ptr, p->cf.md.html.ptr, b.len) != 0) {
-		buf_free(&p->cf.md.html);
-		p->cf.md.html = b;
-		return 0;
-	}
-	buf_free(&b);
 	return 0;
 }
 
@@ -985,6 +1100,7 @@ void docs_free(docs_graph *g)
 	for (i = 0; i < g->npages; i++) {
 		free(g->pages[i].cites);
 		free(g->pages[i].found);
+		buf_free(&g->pages[i].names);
 	}
 	free(g->pages);
 	free(g->by_ptr);
@@ -994,12 +1110,64 @@ void docs_free(docs_graph *g)
 	free(g);
 }
 
+/* read_page() on pages[0..n), for read_all(). */
+typedef struct {
+	dpage *pages;
+	size_t n;
+} read_job;
+
+#define READ_CHUNK 16 /* pages a job reads */
+
+static int read_run(void *arg)
+{
+	read_job *j = arg;
+	plain pl = PLAIN_INIT;
+	size_t i;
+	int r = 0;
+
+	for (i = 0; r == 0 && i < j->n; i++)
+		r = read_page(&j->pages[i], &pl);
+	plain_free(&pl);
+	return r;
+}
+
+/* read_page() on every document, on pool_jobs() threads, READ_CHUNK pages a
+ * job. 0, or -1 with the error of the first failing job (pool.h). */
+static int read_all(docs_graph *g)
+{
+	size_t njobs = (g->npages + READ_CHUNK - 1) / READ_CHUNK, i;
+	read_job *jobs;
+	pool *pl;
+	int r = 0;
+
+	if (!njobs)
+		return 0;
+	jobs = malloc(njobs * sizeof *jobs);
+	if (!jobs)
+		return err_oom();
+	/* no threads to start for a small site's one job */
+	pl = pool_new(njobs < (size_t)pool_jobs() ? (int)njobs : pool_jobs());
+	if (!pl) {
+		free(jobs);
+		return -1;
+	}
+	for (i = 0; r == 0 && i < njobs; i++) {
+		jobs[i].pages = g->pages + i * READ_CHUNK;
+		jobs[i].n = i + 1 < njobs ? READ_CHUNK : g->npages - i * READ_CHUNK;
+		r = pool_submit(pl, read_run, &jobs[i], NULL);
+	}
+	if (pool_wait(pl) < 0)
+		r = -1;
+	pool_free(pl);
+	free(jobs);
+	return r;
+}
+
 int docs_load(site *s)
 {
 	docs_graph *g = calloc(1, sizeof *g);
-	plain pl = PLAIN_INIT;
 	plan_ud pu;
-	size_t i, n = 0;
+	size_t i, n = 0, nheads;
 
 	s->docs = g;
 	if (!g)
@@ -1009,9 +1177,15 @@ int docs_load(site *s)
 			n++;
 	g->pages = calloc(n ? n : 1, sizeof *g->pages);
 	g->by_ptr = malloc((n ? n : 1) * sizeof *g->by_ptr);
-	if (!g->pages || !g->by_ptr)
+	/* room for the held documents and as many cited ones, so that a big
+	 * site does not copy the nodes and the hash again and again */
+	g->capnodes = 2 * n + 32;
+	g->nodes = malloc(g->capnodes * sizeof *g->nodes);
+	for (nheads = 64; nheads < 2 * g->capnodes; nheads *= 2)
+		;
+	if (!g->pages || !g->by_ptr || !g->nodes)
 		goto oom;
-	if (rehash(g, 64) < 0)
+	if (rehash(g, nheads) < 0)
 		goto fail;
 	/* the documents and the nodes of the held ones */
 	for (i = 0; i < s->nall; i++) {
@@ -1031,11 +1205,10 @@ int docs_load(site *s)
 		dp = &g->pages[g->npages];
 		dp->p = p;
 		dp->self = NONE;
+		buf_init(&dp->names);
 		g->by_ptr[g->npages++] = dp;
 		if (!g->section && p->parent) /* where the lists go: the first document's section */
 			g->section = p->parent;
-		if (nfc_body(p) < 0)
-			goto fail;
 		kind = docnum_parse(&sym, v->u.s.ptr, v->u.s.len);
 		if (kind < 0) {
 			warn_add(p->cf.path, v->line, v->col,
@@ -1068,10 +1241,13 @@ int docs_load(site *s)
 	}
 	if (g->npages > 1)
 		qsort(g->by_ptr, g->npages, sizeof *g->by_ptr, ptr_cmp);
+	/* the bodies on several threads; the graph grows on this one, in the
+	 * pages' order, so that it is the same for every --jobs */
+	if (read_all(g) < 0)
+		goto fail;
 	for (i = 0; i < g->npages; i++)
-		if (scan_page(g, &g->pages[i], &pl) < 0)
+		if (merge_page(g, &g->pages[i]) < 0)
 			goto fail;
-	plain_free(&pl);
 	if (rebuild_citers(g) < 0 || load_legal_table(g, s) < 0)
 		goto fail;
 	for (i = 0; i < g->npages; i++)
@@ -1087,7 +1263,6 @@ int docs_load(site *s)
 oom:
 	err_oom();
 fail:
-	plain_free(&pl);
 	docs_free(g);
 	s->docs = NULL;
 	return -1;
@@ -1119,7 +1294,7 @@ int docs_dependents(site *s, page *changed, incr_pages *more)
 		return err_oom();
 	memcpy(old, dp->cites, nold * sizeof *old);
 	unheld = count_unheld(g);
-	if (nfc_body(changed) < 0 || scan_page(g, dp, &pl) < 0 || rebuild_citers(g) < 0 ||
+	if (read_page(dp, &pl) < 0 || merge_page(g, dp) < 0 || rebuild_citers(g) < 0 ||
 	    link_replacements(g) < 0)
 		goto done;
 	/* the section's pages show how many cited documents are not held */
@@ -1279,7 +1454,7 @@ static int link_body(render_ctx *c, docs_graph *g, const dpage *dp, const char *
 
 	if (n != dp->html_len || html_hash(h, n) != dp->html_hash) {
 		plain pl = PLAIN_INIT;
-		r = find_cites(&pl, h, n, &own, &nf);
+		r = find_cites(&pl, h, n, &own, &nf, NULL);
 		plain_free(&pl);
 		if (r < 0)
 			return -1;
@@ -1394,53 +1569,61 @@ static value *page_ref(render_ctx *c, const page *p, int *bad)
 	return v;
 }
 
-/* JSON for a <script> element: '<', '>' and '&' as \u escapes. */
-static int json_script(buf_t *out, const value *v)
+/* s (NULL: "") as a JSON string inside a <script> element: what
+ * value_to_json() writes, with '<', '>' and '&' as \u escapes. */
+static void json_str(buf_t *out, const char *s)
 {
-	buf_t j = BUF_INIT;
-	size_t i;
-	int r;
+	const unsigned char *u = (const unsigned char *)(s ? s : "");
 
-	r = value_to_json(&j, v, 0);
-	for (i = 0; r == 0 && i < j.len;) {
-		size_t k = i;
-		char ch;
-		while (k < j.len && j.ptr[k] != '<' && j.ptr[k] != '>' && j.ptr[k] != '&')
+	buf_putc(out, '"');
+	for (;;) {
+		size_t k = 0;
+		unsigned ch;
+		while (u[k] >= 0x20 && u[k] != '"' && u[k] != '\\' && u[k] != '<' && u[k] != '>' && u[k] != '&' &&
+		       u[k] != 0x7F)
 			k++;
-		if (k > i && (r = buf_put(out, j.ptr + i, k - i)) < 0)
+		buf_put(out, u, k);
+		u += k;
+		ch = *u++;
+		if (!ch)
 			break;
-		if (k == j.len)
-			break;
-		ch = j.ptr[k];
-		r = buf_puts(out, ch == '<' ? "\\u003c" : ch == '>' ? "\\u003e" : "\\u0026");
-		i = k + 1;
+		switch (ch) {
+		case '"': buf_puts(out, "\\\""); break;
+		case '\\': buf_puts(out, "\\\\"); break;
+		case '\n': buf_puts(out, "\\n"); break;
+		case '\r': buf_puts(out, "\\r"); break;
+		case '\t': buf_puts(out, "\\t"); break;
+		case '\b': buf_puts(out, "\\b"); break;
+		case '\f': buf_puts(out, "\\f"); break;
+		default: buf_printf(out, "\\u%04x", ch); break; /* also '<', '>', '&' */
+		}
 	}
-	buf_free(&j);
-	return r < 0 || out->oom ? err_oom() : 0;
+	buf_putc(out, '"');
 }
 
-/* schema.org Legislation for a document page. */
+/* schema.org Legislation for a document page, as JSON written straight
+ * (no value tree: this runs for every document). */
 static int jsonld(render_ctx *c, const docs_graph *g, const dpage *dp, const value *pagev, buf_t *out)
 {
 	const page *p = dp->p;
-	value *v = value_new_table(), *org = NULL, *cites = NULL;
 	const char *issuer = value_get_str(p->cf.fm, "issuer", NULL), *kind = value_get_str(p->cf.fm, "kind", NULL);
 	const node *self = dp->self != NONE ? &g->nodes[dp->self] : NULL;
 	buf_t b = BUF_INIT;
 	size_t k;
-	int bad = 0, r;
+	int r;
 
-	if (!v)
-		return err_oom();
-	put_s(v, "@context", "https://schema.org", &bad);
-	put_s(v, "@type", "Legislation", &bad);
-	put_s(v, "name", p->title, &bad);
-	put_s(v, "url", value_get_str(pagev, "permalink", ""), &bad);
-	put_s(v, "inLanguage", render_site_of(c)->cfg.language, &bad);
-	if (self)
-		put_s(v, "legislationIdentifier", self->display, &bad);
-	else
-		put_s(v, "creativeWorkStatus", "Draft", &bad);
+	buf_puts(out, "{\"@context\":\"https://schema.org\",\"@type\":\"Legislation\",\"name\":");
+	json_str(out, p->title);
+	buf_puts(out, ",\"url\":");
+	json_str(out, value_get_str(pagev, "permalink", ""));
+	buf_puts(out, ",\"inLanguage\":");
+	json_str(out, render_site_of(c)->cfg.language);
+	if (self) {
+		buf_puts(out, ",\"legislationIdentifier\":");
+		json_str(out, self->display);
+	} else {
+		buf_puts(out, ",\"creativeWorkStatus\":\"Draft\"");
+	}
 	if (p->cf.has_date) {
 		if (p->cf.precision == DATE_YEAR)
 			buf_printf(&b, "%04d", p->cf.date.year);
@@ -1448,42 +1631,46 @@ static int jsonld(render_ctx *c, const docs_graph *g, const dpage *dp, const val
 			buf_printf(&b, "%04d-%02d", p->cf.date.year, p->cf.date.month);
 		else
 			buf_printf(&b, "%04d-%02d-%02d", p->cf.date.year, p->cf.date.month, p->cf.date.day);
-		put_s(v, "legislationDate", b.ptr, &bad);
+		buf_puts(out, ",\"legislationDate\":");
+		json_str(out, b.ptr);
 	}
-	if (kind)
-		put_s(v, "legislationType", kind, &bad);
+	if (kind) {
+		buf_puts(out, ",\"legislationType\":");
+		json_str(out, kind);
+	}
 	if (issuer) {
-		org = value_new_table();
-		put_s(org, "@type", "GovernmentOrganization", &bad);
-		put_s(org, "name", issuer, &bad);
-		put_v(v, "legislationPassedBy", org, &bad);
+		buf_puts(out, ",\"legislationPassedBy\":{\"@type\":\"GovernmentOrganization\",\"name\":");
+		json_str(out, issuer);
+		buf_putc(out, '}');
 	}
 	if (self)
-		put_s(v, "legislationLegalForce",
-		      self->status == LEGAL_REPLACED || self->status == LEGAL_EXPIRED ? "https://schema.org/NotInForce"
-										       : "https://schema.org/InForce",
-		      &bad);
+		buf_puts(out, self->status == LEGAL_REPLACED || self->status == LEGAL_EXPIRED
+				      ? ",\"legislationLegalForce\":\"https://schema.org/NotInForce\""
+				      : ",\"legislationLegalForce\":\"https://schema.org/InForce\"");
 	if (dp->ncites) {
-		cites = value_new_array();
-		for (k = 0; cites && k < dp->ncites; k++) {
+		buf_puts(out, ",\"citation\":[");
+		for (k = 0; k < dp->ncites; k++) {
 			const node *nd = &g->nodes[dp->cites[k]];
-			value *e = value_new_table();
-			put_s(e, "@type", "Legislation", &bad);
-			put_s(e, "legislationIdentifier", nd->display ? nd->display : nd->key, &bad);
-			if (nd->kind)
-				put_s(e, "legislationType", nd->kind, &bad);
+			buf_puts(out, k ? ",{" : "{");
+			buf_puts(out, "\"@type\":\"Legislation\",\"legislationIdentifier\":");
+			json_str(out, nd->display ? nd->display : nd->key);
+			if (nd->kind) {
+				buf_puts(out, ",\"legislationType\":");
+				json_str(out, nd->kind);
+			}
 			if (nd->held) {
 				buf_reset(&b);
 				buf_puts(&b, render_site_of(c)->cfg.base_url);
 				buf_puts(&b, nd->held->url);
-				put_s(e, "url", b.ptr, &bad);
+				buf_puts(out, ",\"url\":");
+				json_str(out, b.ptr);
 			}
-			push_v(cites, e, &bad);
+			buf_putc(out, '}');
 		}
-		put_v(v, "citation", cites, &bad);
+		buf_putc(out, ']');
 	}
-	r = bad || b.oom ? err_oom() : json_script(out, v);
-	value_free(v);
+	buf_putc(out, '}');
+	r = out->oom || b.oom ? err_oom() : 0;
 	buf_free(&b);
 	return r;
 }

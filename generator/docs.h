@@ -5,11 +5,14 @@
  * full number ("46/UBND") is held by the site and can be cited; a draft's
  * blank number ("/UBND-NV") is shown as a draft and cannot be. docs_load()
  * (called once by site_load() after the walk) reads every document's
- * rendered body, finds its citations (docnum.h) and resolves each to a
- * held document or to a cited document the site does not publish, keyed
- * by the normalized number and symbol and told apart by year (a citation's
- * date must match a held document's date, to the day when both give one).
- * The issuer is not compared: the text names issuers in too many ways.
+ * rendered body (put in NFC first), finds its citations (docnum.h) and
+ * resolves each to a held document or to a cited document the site does
+ * not publish, keyed by the normalized number and symbol and told apart by
+ * year (a citation's date must match a held document's date, to the day
+ * when both give one). The issuer is not compared: the text names issuers
+ * in too many ways. The bodies are read on pool_jobs() threads (pool.h);
+ * the citations are resolved on the calling thread in the pages' order,
+ * so the graph is the same for every --jobs.
  *
  * Legal force comes from front matter (`replaced_by = "118/2025/NĐ-CP"`,
  * `replaces = ["61/2018/NĐ-CP"]`, `expired = 2025-07-01` or `true`) for

@@ -2,7 +2,8 @@
 # Documents end to end: citations linked both ways, the cited documents not
 # published, the replaced decree's note, legal force from front matter,
 # documents by year, JSON-LD, the 2023 plan's task tracker (and a deadline
-# edge), the legacy-encoding warning, and fix-encoding on seed 003.
+# edge), bodies read in NFC and the same citations on 1 and 4 threads, the
+# legacy-encoding warning, and fix-encoding on seed 003.
 . "$(dirname "$0")/lib.sh"
 
 S=$TMP/site
@@ -138,6 +139,36 @@ expect_err "plan_tasks: plan '/khong-co/' is not the address of a page" "plan er
 rm "$S/data/99-bad.sql"
 after=$(tree_sum "$P")
 check "public/ unchanged after failed builds" [ "$before" = "$after" ]
+
+# --- bodies are read in NFC, and on several threads with the same result ---
+# decomposed letters (NFD: e + U+0302 + U+0301) are composed before reading
+printf '+++\ntitle = "Gõ kiểu tổ hợp"\nnumber = "13/UBND"\nkind = "Công văn"\ndate = 2024-09-03\n+++\n\nThực hiện Ke\314\202\314\201 hoạch số 891/KH-UBND ngày 05/3/2022 của UBND.\n' >"$S/content/van-ban/to-hop.md"
+# only letters, quotes and dashes that are NFC as they are; and an arrow
+printf '+++\ntitle = "Dấu ngoặc kép"\nnumber = "14/UBND"\nkind = "Công văn"\ndate = 2024-09-04\n+++\n\nTheo “Kế hoạch số 893/KH-UBND” – đã xong.\n' >"$S/content/van-ban/ngoac-kep.md"
+printf '+++\ntitle = "Mũi tên"\nnumber = "15/UBND"\nkind = "Công văn"\ndate = 2024-09-05\n+++\n\nXem → Kế hoạch số 894/KH-UBND.\n' >"$S/content/van-ban/mui-ten.md"
+# 40 documents (several jobs of docs.c's reading), each citing the one
+# before it and 700/KH-UBND of one of three years, some also without a
+# date (which resolves to a 700/KH-UBND made before): the cited documents
+# are made in the pages' order whatever thread read which page
+i=1
+while [ $i -le 40 ]; do
+	more=
+	[ $((i % 5)) -eq 0 ] && more=" Kế hoạch số 700/KH-UBND nói trên."
+	printf '+++\ntitle = "Quyết định %d"\nnumber = "%d/QĐ-UBND"\nkind = "Quyết định"\ndate = 2024-03-%02d\n+++\n\nCăn cứ Quyết định số %d/QĐ-UBND; Kế hoạch số 700/KH-UBND ngày 02/01/%d.%s\n' \
+		$i $i $((i % 28 + 1)) $((i - 1)) $((2020 + i % 3)) "$more" >"$S/content/van-ban/qd-$i.md"
+	i=$((i + 1))
+done
+run build --source "$S" --output "$TMP/d1" --now 2026-11-21 --quiet --jobs 1; expect_rc 0 "many documents, --jobs 1"
+run build --source "$S" --output "$TMP/d4" --now 2026-11-21 --quiet --jobs 4; expect_rc 0 "many documents, --jobs 4"
+check "the same site with 1 and 4 threads" [ "$(tree_sum "$TMP/d1")" = "$(tree_sum "$TMP/d4")" ]
+expect_grep '<p>Thực hiện <span class="cited">Kế hoạch số 891/KH-UBND ngày 05/3/2022</span> của UBND.</p>' "$TMP/d4/van-ban/to-hop/index.html" "an NFD body is shown in NFC, its citation read with its type word"
+expect_grep '“<span class="cited">Kế hoạch số 893/KH-UBND</span>” – đã xong' "$TMP/d4/van-ban/ngoac-kep/index.html" "a citation between quotes"
+expect_grep 'Xem → <span class="cited">Kế hoạch số 894/KH-UBND</span>' "$TMP/d4/van-ban/mui-ten/index.html" "a citation after an arrow"
+expect_grep '<a class="cite" href="/van-ban/qd-39/">Quyết định số 39/QĐ-UBND</a>' "$TMP/d4/van-ban/qd-40/index.html" "a document cites the one before"
+C4=$TMP/d4/van-ban/da-dan-chieu/index.html
+for y in 2020 2021 2022; do expect_grep "id=\"vb-700-kh-ubnd-$y\"" "$C4" "700/KH-UBND of $y"; done
+n=$(sed -n '/id="vb-700-kh-ubnd-2021"/,/<\/ul>/p' "$C4" | grep -c '<li><a href=')
+check "700/KH-UBND of 2021 cited by 14 documents ($n)" [ "$n" -eq 14 ]
 
 # --- fix-encoding on seed 003 ---
 F=$TMP/seed003.md

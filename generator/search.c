@@ -19,25 +19,42 @@
 #define HTML_TEXT_MAX (SEARCH_MAX_WORDS * 16) /* bytes of a body's plain text read */
 #define TF_MAX 0x3FFFFFFFu    /* a posting's term frequency saturates here */
 
-/* ---- Folding ----
+/* ---- Folding and tokens ----
  *
- * text_fold() decomposes every run of non-ASCII characters (NFD), drops the
- * marks U+0300..U+036F and lowercases the rest, calling utf8proc for each
- * character. Most characters of Vietnamese text fold the same wherever
- * they stand: a letter whose decomposition is a starter and marks of that
- * range (ấ = a + U+0302 + U+0301), or such a mark alone. Canonical ordering
- * only moves marks, and all of theirs are dropped, so a run made of them
- * folds to its characters' folds one after the other. fold_tab holds those
- * folds, made by text_fold() itself once; a run with any other character
- * (or a byte that is not UTF-8) goes to text_fold() whole, as before. */
+ * The tokens of a text are those of text_fold() of the whole text (NFD of
+ * every run of non-ASCII characters, marks U+0300..U+036F dropped, the
+ * rest lowercased) split into runs of letters, marks and digits. One pass
+ * does both, without the folded text in between: ASCII bytes are folded
+ * and classed by ascii_fold; a run of bytes >= 0x80 whose characters are
+ * all in fold_tab (Vietnamese text's) takes each character's fold and
+ * class from there, and any other run goes to text_fold() whole and its
+ * fold is classed character by character with utf8proc.
+ *
+ * fold_tab holds the characters that fold the same wherever they stand: a
+ * letter whose decomposition is a starter and marks of that range (ấ = a
+ * + U+0302 + U+0301), or such a mark alone. Canonical ordering only moves
+ * marks, and all of theirs are dropped, so a run made of them folds to its
+ * characters' folds one after the other. The folds are made by text_fold()
+ * itself, once. */
+
+enum {
+	FOLD_SLOW = -1,   /* not in the table: the run goes to text_fold() */
+	FOLD_EMPTY = 0,   /* folds to nothing (a dropped mark) */
+	FOLD_WORD,        /* to word characters only (ncp of them) */
+	FOLD_SPACE,       /* to characters that are not word characters */
+	FOLD_MIXED,       /* to both: classed one by one */
+};
 
 typedef struct {
-	signed char len;   /* bytes of s; -1: fold the run with text_fold() */
-	char s[7];
+	char s[8];         /* the fold, zero-padded */
+	signed char kind;  /* FOLD_* */
+	unsigned char len; /* bytes of s */
+	unsigned char ncp; /* code points of s */
 } fold_entry;
 
 #define FOLD_A_LO 0x80u
-#define FOLD_A_HI 0x370u    /* Latin-1 .. Latin Extended-B, IPA, combining marks */
+#define FOLD_A_HI 0x800u    /* every 2-byte character: Latin-1 .. Latin Extended-B,
+				       IPA, combining marks, Greek, Cyrillic ... */
 #define FOLD_B_LO 0x1E00u
 #define FOLD_B_HI 0x1F00u   /* Latin Extended Additional: ạ ả ấ ầ ... ỹ */
 #define FOLD_C_LO 0x2000u
@@ -66,6 +83,48 @@ static int dropped_mark(utf8proc_int32_t cp)
 	return cp >= 0x300 && cp <= 0x36F;
 }
 
+/* Letters, marks and digits (Unicode categories L, M, N). */
+static int is_word_cp(utf8proc_int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Sets e's kind and ncp from its fold e->s[0..len). */
+static void fold_class(fold_entry *e, size_t len)
+{
+	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)e->s;
+	size_t i = 0;
+	int words = 0, others = 0;
+
+	e->ncp = 0;
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+
+		if (n < 1) { /* cannot happen: text_fold() gives valid UTF-8 */
+			others = 1;
+			n = 1;
+		} else if (is_word_cp(cp)) {
+			words = 1;
+		} else {
+			others = 1;
+		}
+		e->ncp++;
+		i += (size_t)n;
+	}
+	e->kind = !words && !others ? FOLD_EMPTY : !others ? FOLD_WORD : !words ? FOLD_SPACE : FOLD_MIXED;
+}
+
 static void fold_init(void)
 {
 	static const uint32_t lo[] = { FOLD_A_LO, FOLD_B_LO, FOLD_C_LO };
@@ -82,7 +141,8 @@ static void fold_init(void)
 			utf8proc_ssize_t n, i, el;
 			int ok;
 
-			e->len = -1;
+			memset(e, 0, sizeof *e);
+			e->kind = FOLD_SLOW;
 			n = utf8proc_decompose_char((utf8proc_int32_t)cp, dec, 8, UTF8PROC_DECOMPOSE, NULL);
 			ok = n >= 1 && n <= 8 &&
 			     (dropped_mark(dec[0]) || utf8proc_get_property(dec[0])->combining_class == 0);
@@ -96,207 +156,119 @@ static void fold_init(void)
 				err_clear();
 				continue;
 			}
-			if (b.len > sizeof e->s)
+			if (b.len >= sizeof e->s) /* keep a NUL after it */
 				continue;
 			memcpy(e->s, b.ptr, b.len);
-			e->len = (signed char)b.len;
+			e->len = (unsigned char)b.len;
+			fold_class(e, b.len);
 		}
 	buf_free(&b);
 }
 
-/* Folds the run s[0..len) of bytes >= 0x80 from fold_tab into out, which
- * has room for 4 * len more bytes (a fold takes at most 7 bytes, its
- * character at least 2): 0, or 1 when a character is not in the table
- * (out's length is then as it was). */
-static int fold_run_quick(buf_t *out, const unsigned char *s, size_t len)
+/* The entry of the character at s[*i] (*i < len) when it is in fold_tab,
+ * *i moved past it; NULL when it is not (or not UTF-8 we read quickly). */
+static const fold_entry *fold_next(const unsigned char *s, size_t len, size_t *i)
 {
-	char *d = out->ptr + out->len;
-	size_t i = 0;
+	size_t k = *i;
+	uint32_t cp;
+	long x;
 
-	while (i < len) {
-		uint32_t cp;
-		const fold_entry *e;
-		long k;
-
-		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-			cp = (uint32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F);
-			i += 2;
-		} else if ((s[i] == 0xE1 || s[i] == 0xE2) && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
-			   (s[i + 2] & 0xC0) == 0x80) {
-			cp = (uint32_t)(s[i] & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
-			i += 3;
-		} else {
-			return 1;
-		}
-		k = fold_index(cp);
-		if (k < 0 || fold_tab[k].len < 0)
-			return 1;
-		e = &fold_tab[k];
-		memcpy(d, e->s, sizeof e->s);
-		d += e->len;
+	if (s[k] >= 0xC2 && s[k] <= 0xDF && k + 1 < len && (s[k + 1] & 0xC0) == 0x80) {
+		cp = (uint32_t)(s[k] & 0x1F) << 6 | (s[k + 1] & 0x3F);
+		k += 2;
+	} else if ((s[k] == 0xE1 || s[k] == 0xE2) && k + 2 < len && (s[k + 1] & 0xC0) == 0x80 &&
+		   (s[k + 2] & 0xC0) == 0x80) {
+		cp = (uint32_t)(s[k] & 0x0F) << 12 | (uint32_t)(s[k + 1] & 0x3F) << 6 | (s[k + 2] & 0x3F);
+		k += 3;
+	} else {
+		return NULL;
 	}
-	out->len = (size_t)(d - out->ptr);
-	out->ptr[out->len] = '\0';
-	return 0;
+	x = fold_index(cp);
+	if (x < 0 || fold_tab[x].kind == FOLD_SLOW)
+		return NULL;
+	*i = k;
+	return &fold_tab[x];
 }
 
-/* Appends exactly what text_fold(out, s, len) appends. 0 / -1. */
-static int fold(buf_t *out, const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
-
-	pthread_once(&fold_once, fold_init);
-	if (len > SIZE_MAX / 8 || buf_grow(out, 4 * len) < 0)
-		return err_oom();
-	while (i < len) {
-		size_t j = i;
-
-		if (u[i] < 0x80) {
-			char *d = out->ptr + out->len;
-
-			for (; j < len && u[j] < 0x80; j++)
-				*d++ = (char)(u[j] >= 'A' && u[j] <= 'Z' ? u[j] - 'A' + 'a' : u[j]);
-			out->len += j - i;
-			out->ptr[out->len] = '\0';
-			i = j;
-			continue;
-		}
-		while (j < len && u[j] >= 0x80)
-			j++;
-		if (fold_run_quick(out, u + i, j - i) > 0) {
-			/* text_fold() grows out as it needs: room again after it */
-			if (text_fold(out, s + i, j - i) < 0 || buf_grow(out, 4 * (len - j)) < 0)
-				return out->oom ? err_oom() : -1;
-		}
-		i = j;
-	}
-	return 0;
-}
-
-/* ---- Tokens ---- */
-
-static int is_word_cp(utf8proc_int32_t cp)
-{
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
-	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* ASCII letters and digits. */
-static const unsigned char ascii_word[128] = {
-	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-	['8'] = 1, ['9'] = 1,
-	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-	['y'] = 1, ['z'] = 1,
-	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-	['Y'] = 1, ['Z'] = 1,
+/* Bytes folded (A-Z as a-z) when they are ASCII word characters (letters
+ * and digits), else 0. */
+static const unsigned char ascii_fold[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+	['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+	['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+	['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+	['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+	['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+	['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
 };
 
-/* Splits folded text f[0..len) (valid UTF-8, NUL at len, writable) into
- * tokens, calling fn with each (NUL-terminated for the call), at most max
- * (0: no limit). Returns the number passed, or -1 when fn failed. */
-static long split_tokens(char *f, size_t len, size_t max, search_token_fn fn, void *ud)
+/* A padded token: its bytes, then zeros up to a multiple of 8 bytes (at
+ * least one), so that tokens compare and hash by 8-byte words. */
+#define PADDED(len) (((size_t)(len) + 8) & ~(size_t)7)
+
+static uint64_t load64(const char *p)
 {
-	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)f;
-	size_t i = 0;
-	long count = 0;
+	uint64_t w;
 
-	while (i < len && (max == 0 || (size_t)count < max)) {
-		size_t start, cps = 0;
-
-		/* skip to a word character */
-		for (;;) {
-			utf8proc_int32_t cp;
-			utf8proc_ssize_t n;
-
-			while (i < len && u[i] < 0x80 && !ascii_word[u[i]])
-				i++;
-			if (i >= len || u[i] < 0x80)
-				break;
-			n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
-			if (n < 1) { /* cannot happen: folded text is valid UTF-8 */
-				i++;
-				continue;
-			}
-			if (is_word_cp(cp))
-				break;
-			i += (size_t)n;
-		}
-		if (i >= len)
-			break;
-		/* the word */
-		start = i;
-		for (;;) {
-			utf8proc_int32_t cp;
-			utf8proc_ssize_t n;
-
-			while (i < len && u[i] < 0x80 && ascii_word[u[i]]) {
-				i++;
-				cps++;
-			}
-			if (i >= len || u[i] < 0x80)
-				break;
-			n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
-			if (n < 1 || !is_word_cp(cp))
-				break;
-			i += (size_t)n;
-			cps++;
-		}
-		if (cps >= 2 && cps <= SEARCH_MAX_TOKEN) {
-			char save = f[i];
-			int r;
-
-			f[i] = '\0';
-			r = fn(ud, f + start, i - start);
-			f[i] = save;
-			if (r < 0)
-				return -1;
-			count++;
-		}
-	}
-	return count;
+	memcpy(&w, p, 8);
+	return w;
 }
 
-long search_tokens(const char *s, size_t len, size_t max, search_token_fn fn, void *ud)
+/* The hash of padded token s (len bytes). */
+static uint32_t hash_padded(const char *s, size_t len)
 {
-	buf_t f = BUF_INIT;
-	long n;
+	uint64_t h = load64(s) ^ len;
+	size_t k;
 
-	if (fold(&f, s, len) < 0) {
-		buf_free(&f);
-		return -1;
-	}
-	n = f.len ? split_tokens(f.ptr, f.len, max, fn, ud) : 0;
-	buf_free(&f);
-	return n;
+	for (k = 8; k < PADDED(len); k += 8)
+		h = ((h ^ (h >> 31)) * 0x9E3779B97F4A7C15ULL) ^ load64(s + k);
+	h *= 0x9E3779B97F4A7C15ULL;
+	return (uint32_t)(h >> 32);
 }
 
-int search_key(buf_t *out, const char *tok, size_t len)
+/* Padded tokens a and b of len bytes each: the same bytes? */
+static int same_padded(const char *a, const char *b, size_t len)
 {
-	size_t i = 0;
+	size_t k;
 
-	while (i < len) {
-		unsigned char c = (unsigned char)tok[i];
-		size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-
-		buf_putc(out, (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : '_');
-		i += n;
-	}
-	return out->oom ? err_oom() : 0;
+	for (k = 0; k < PADDED(len); k += 8)
+		if (load64(a + k) != load64(b + k))
+			return 0;
+	return 1;
 }
+
+/* The record (see search_rec_new()) the tokens are counted in. */
+#define F_N 5             /* title, url, kind, snippet, date */
+
+typedef struct {
+	uint64_t w0;       /* its first 8 padded bytes */
+	uint32_t off;      /* its padded bytes in pool */
+	uint32_t tf;       /* occurrences */
+	uint32_t hash;     /* hash_padded() */
+	uint16_t len;      /* bytes (at most SEARCH_MAX_TOKEN code points) */
+	uint8_t title;     /* 1 when an occurrence is in the title */
+} rtok;
+
+struct search_rec {
+	char *fields;      /* the F_N fields, each NUL-terminated, one after
+	                      the other (NULL once an index took them) */
+	size_t len;        /* tokens counted, title and text */
+	/* while text is added; freed by rec_seal() */
+	char *pool;        /* the distinct tokens, padded, first seen first */
+	size_t pool_len, pool_cap;
+	rtok *toks;
+	size_t ntoks, cap;
+	uint32_t *slots;   /* open addressing: toks index + 1, 0 empty */
+	size_t nslots;     /* a power of two, or 0 */
+	/* after rec_seal(): each distinct token as its length (a byte), its
+	 * bytes and 2 * tf + title (LEB128), first seen first */
+	unsigned char *packed;
+	size_t npacked;
+	int sealed;
+};
 
 /* ---- Plain text of HTML ---- */
 
@@ -342,6 +314,23 @@ static size_t skip_past(const char *s, size_t len, size_t from, const char *end)
 	return len;
 }
 
+/* The offset just past the tag (comment, or element with its contents
+ * for script, style and svg) at html[i] == '<'. */
+static size_t tag_end(const char *html, size_t len, size_t i)
+{
+	const char *r = html + i + 1;
+	size_t rl = len - i - 1;
+
+	if (starts_word(r, rl, "!--"))
+		return skip_past(html, len, i + 4, "-->");
+	if (starts_word(r, rl, "script") || starts_word(r, rl, "style") || starts_word(r, rl, "svg")) {
+		const char *name = starts_word(r, rl, "script") ? "</script" :
+			starts_word(r, rl, "style") ? "</style" : "</svg";
+		return skip_past(html, len, skip_past(html, len, i + 1, name), ">");
+	}
+	return skip_past(html, len, i + 1, ">");
+}
+
 /* Decodes the entity at s[0..len) (s[0] == '&'): the code point in *cp and
  * the bytes it takes, or 0 when it is not one we know. */
 static size_t entity(const char *s, size_t len, uint32_t *cp)
@@ -379,6 +368,21 @@ static size_t entity(const char *s, size_t len, uint32_t *cp)
 	return i + 1;
 }
 
+/* The bytes a character of HTML text takes, by its first byte (as many
+ * as it says, UTF-8 or not); 0 for '<' and '&'. */
+static const unsigned char html_step[256] = {
+#define S4(x) x, x, x, x
+#define S16(x) S4(x), S4(x), S4(x), S4(x)
+	S16(1), S16(1),
+	1, 1, 1, 1, 1, 1, 0 /* & */, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	S4(1), S4(1), S4(1), 0 /* < */, 1, 1, 1,
+	S16(1), S16(1), S16(1), S16(1),
+	S16(2), S16(2), S16(2), S16(2), S16(2), S16(2), /* 0x80 .. 0xDF */
+	S16(3), S16(4),
+#undef S16
+#undef S4
+};
+
 int search_html_text(buf_t *out, const char *html, size_t len, size_t max)
 {
 	size_t i = 0, start = out->len;
@@ -387,19 +391,7 @@ int search_html_text(buf_t *out, const char *html, size_t len, size_t max)
 		unsigned char c = (unsigned char)html[i];
 
 		if (c == '<') {
-			const char *r = html + i + 1;
-			size_t rl = len - i - 1;
-
-			if (starts_word(r, rl, "!--"))
-				i = skip_past(html, len, i + 4, "-->");
-			else if (starts_word(r, rl, "script") || starts_word(r, rl, "style") ||
-				 starts_word(r, rl, "svg")) {
-				const char *name = starts_word(r, rl, "script") ? "</script" :
-					starts_word(r, rl, "style") ? "</style" : "</svg";
-				i = skip_past(html, len, i + 1, name);
-				i = skip_past(html, len, i, ">");
-			} else
-				i = skip_past(html, len, i + 1, ">");
+			i = tag_end(html, len, i);
 			buf_putc(out, ' ');
 		} else if (c == '&') {
 			uint32_t cp;
@@ -419,9 +411,18 @@ int search_html_text(buf_t *out, const char *html, size_t len, size_t max)
 		} else {
 			/* characters up to the next tag or entity, each as many bytes
 			 * as its first byte says, while they fit */
-			size_t j = i, room = max - (out->len - start);
+			size_t j = i, room = max - (out->len - start), k;
 			int full = 0;
 
+			if (len - i <= room) { /* all that is left fits */
+				while (j < len && (k = html_step[(unsigned char)html[j]]) != 0)
+					j += k;
+				if (j > len)
+					j = len;
+				buf_put(out, html + i, j - i);
+				i = j;
+				continue;
+			}
 			while (j < len) {
 				unsigned char d = (unsigned char)html[j];
 				size_t n = d < 0x80 ? 1 : d < 0xE0 ? 2 : d < 0xF0 ? 3 : 4;
@@ -447,45 +448,445 @@ int search_html_text(buf_t *out, const char *html, size_t len, size_t max)
 	return out->oom ? err_oom() : 0;
 }
 
-/* ---- Documents apart from an index ---- */
+/* ---- Tokens of text and of HTML ---- */
 
-#define F_N 5             /* title, url, kind, snippet, date */
+/* The word being read is kept in a ring of TOK_RING bytes: byte k of it
+ * at k % TOK_RING. A token (at most SEARCH_MAX_TOKEN code points of at
+ * most 4 bytes) never wraps; a word that does is too long to be one. */
+#define TOK_RING 256
+#define TOK_MASK (TOK_RING - 1)
+_Static_assert(4 * SEARCH_MAX_TOKEN < TOK_RING, "a token fits in the ring");
+_Static_assert(4 * SEARCH_MAX_TOKEN <= 255, "a token's length fits in a packed record's byte");
 
+static int rec_rehash(search_rec *r);
+static int rec_add(search_rec *r, const char *tok, size_t len, uint32_t h, int title);
+
+/* Folds and splits text, or the plain text of HTML as search_html_text()
+ * gives it (read in place), and counts the tokens in r or passes them to
+ * fn. */
 typedef struct {
-	uint32_t off;      /* its bytes in pool */
-	uint32_t tf;       /* occurrences */
-	uint16_t len;      /* bytes (at most SEARCH_MAX_TOKEN code points) */
-	uint8_t title;     /* 1 when an occurrence is in the title */
-} rtok;
+	search_rec *r;      /* count in r (title: as title words), or */
+	search_token_fn fn; /* pass to fn(ud, ...) */
+	void *ud;
+	int title;
+	size_t max, count;  /* tokens passed so far, at most max (0: no limit) */
+	size_t cps;         /* code points of the word so far; 0: none */
+	size_t len;         /* its bytes */
+	buf_t fold;         /* text_fold()'s output for a run */
+	/* HTML only */
+	int html;
+	buf_t run;          /* a run of bytes >= 0x80 of the plain text, put
+	                       together from the bytes and entities */
+	/* search_html_text() reads a character as many bytes as its first
+	 * byte says: where bytes that are not UTF-8 make that differ from
+	 * the characters read here, its next character start is cs */
+	int dirty;
+	size_t cs;
+	char tok[TOK_RING + 8]; /* the ring, and room to write 8 bytes at any place */
+} tokenizer;
 
-struct search_rec {
-	char *fields;      /* the F_N fields, each NUL-terminated, one after
-	                      the other (NULL once an index took them) */
-	size_t len;        /* tokens counted, title and text */
-	/* while text is added; freed by rec_seal() */
-	char *pool;        /* the distinct tokens' bytes, first seen first */
-	size_t pool_len, pool_cap;
-	rtok *toks;
-	size_t ntoks, cap;
-	uint32_t *hash;    /* open addressing: toks index + 1, 0 empty */
-	size_t nhash;      /* a power of two, or 0 */
-	buf_t fold;        /* the folded text */
-	/* after rec_seal(): each distinct token as its length (a byte), its
-	 * bytes and 2 * tf + title (LEB128), first seen first */
-	unsigned char *packed;
-	size_t npacked;
-	int sealed;
-};
-
-static uint64_t hash(const char *s, size_t len)
+/* Passes the token tz->tok[0..len) on when the hash table's search for it
+ * was not enough: 8 bytes or more, new to the record, or for fn. h: its
+ * hash (for r). 0, 1 when that was the max-th token (stop), -1. */
+static int tz_token_slow(tokenizer *tz, size_t len, uint32_t h)
 {
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
+	search_rec *r = tz->r;
 
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
+	if (r) {
+		size_t j, mask = r->nslots - 1;
+		uint32_t k;
+
+		for (j = h & mask; (k = r->slots[j]) != 0; j = (j + 1) & mask) {
+			rtok *t = &r->toks[k - 1];
+
+			if (t->hash == h && t->len == len && same_padded(r->pool + t->off, tz->tok, len)) {
+				if (t->tf != UINT32_MAX)
+					t->tf++;
+				t->title |= (uint8_t)tz->title;
+				return ++tz->count == tz->max ? 1 : 0;
+			}
+		}
+		if (rec_add(r, tz->tok, len, h, tz->title) < 0)
+			return -1;
+	} else if (tz->fn(tz->ud, tz->tok, len) < 0) {
+		return -1;
+	}
+	return ++tz->count == tz->max ? 1 : 0;
 }
+
+/* Passes the word tz->tok[0..len) (2 to SEARCH_MAX_TOKEN code points) on.
+ * 0, 1 when that was the max-th token (stop), -1 on failure. */
+static int tz_token(tokenizer *tz, size_t len)
+{
+	search_rec *r = tz->r;
+	uint64_t w0;
+	uint32_t h;
+	size_t j, mask;
+	uint32_t k;
+
+	memset(tz->tok + len, 0, 8); /* padded, NUL-terminated */
+	if (!r || len >= 8)
+		return tz_token_slow(tz, len, r ? hash_padded(tz->tok, len) : 0);
+	/* below 8 bytes the first word is the padded token (it holds no NUL:
+	 * it tells the length too) */
+	w0 = load64(tz->tok);
+	h = hash_padded(tz->tok, len);
+	mask = r->nslots - 1;
+	for (j = h & mask; (k = r->slots[j]) != 0; j = (j + 1) & mask) {
+		rtok *t = &r->toks[k - 1];
+
+		if (t->w0 == w0) {
+			if (t->tf != UINT32_MAX)
+				t->tf++;
+			t->title |= (uint8_t)tz->title;
+			return ++tz->count == tz->max ? 1 : 0;
+		}
+	}
+	return tz_token_slow(tz, len, h);
+}
+
+/* Ends the word tz->tok[0..tz->len) of tz->cps code points, if any. 0,
+ * 1 to stop, -1. */
+static int tz_end(tokenizer *tz)
+{
+	size_t len = tz->len, cps = tz->cps;
+
+	tz->len = tz->cps = 0;
+	return cps >= 2 && cps <= SEARCH_MAX_TOKEN ? tz_token(tz, len) : 0;
+}
+
+/* Feeds folded text f[0..len), classing its characters with utf8proc.
+ * 0, 1 to stop, -1. */
+static int tz_folded(tokenizer *tz, const char *f, size_t len)
+{
+	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)f;
+	size_t i = 0;
+	int r;
+
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+
+		if (n >= 1 && is_word_cp(cp)) {
+			memcpy(tz->tok + (tz->len & TOK_MASK), f + i, (size_t)n);
+			tz->len += (size_t)n;
+			tz->cps++;
+		} else {
+			if (n < 1) /* cannot happen: text_fold() gives valid UTF-8 */
+				n = 1;
+			if ((r = tz_end(tz)) != 0)
+				return r;
+		}
+		i += (size_t)n;
+	}
+	return 0;
+}
+
+/* Feeds a whole run s[0..len) of bytes >= 0x80, any characters. 0, 1 to
+ * stop, -1. */
+static int tz_run(tokenizer *tz, const unsigned char *s, size_t len)
+{
+	size_t i;
+	int r;
+
+	for (i = 0; i < len;)
+		if (!fold_next(s, len, &i)) {
+			buf_reset(&tz->fold);
+			if (text_fold(&tz->fold, (const char *)s, len) < 0)
+				return -1;
+			return tz_folded(tz, tz->fold.ptr, tz->fold.len);
+		}
+	for (i = 0; i < len;) {
+		const fold_entry *e = fold_next(s, len, &i);
+
+		if (e->kind == FOLD_WORD) {
+			memcpy(tz->tok + (tz->len & TOK_MASK), e->s, 8);
+			tz->len += e->len;
+			tz->cps += e->ncp;
+		} else if (e->kind == FOLD_SPACE) {
+			if ((r = tz_end(tz)) != 0)
+				return r;
+		} else if (e->kind == FOLD_MIXED) {
+			if ((r = tz_folded(tz, e->s, e->len)) != 0)
+				return r;
+		}
+	}
+	return 0;
+}
+
+/* The entry of the character at u[i] (i < len) in fold_tab, with its
+ * bytes in *n; NULL when it is not there or not UTF-8 we read quickly. */
+static inline const fold_entry *fold_at(const unsigned char *u, size_t i, size_t len, size_t *n)
+{
+	unsigned c = u[i];
+	long x;
+
+	if (c < 0xE0) {
+		if (c < 0xC2 || i + 1 >= len || (u[i + 1] & 0xC0) != 0x80)
+			return NULL;
+		*n = 2;
+		/* U+0080 + x for x = c * 64 + u[i + 1] - 0x3100 */
+		return &fold_tab[(c << 6) + u[i + 1] - 0x3100u];
+	}
+	if ((c != 0xE1 && c != 0xE2) || i + 2 >= len || (u[i + 1] & 0xC0) != 0x80 ||
+	    (u[i + 2] & 0xC0) != 0x80)
+		return NULL;
+	x = fold_index((uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F));
+	if (x < 0)
+		return NULL;
+	*n = 3;
+	return &fold_tab[x];
+}
+
+/* search_html_text()'s character starts from from (one of them) on: the
+ * first at or after to, or len. */
+static size_t html_steps(const unsigned char *u, size_t len, size_t from, size_t to)
+{
+	while (from < to) {
+		unsigned c = u[from];
+
+		from += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	}
+	return from < len ? from : len;
+}
+
+/* Is u[p] (HTML, read up to p) a character start for search_html_text()? */
+static int tz_html_start(tokenizer *tz, const unsigned char *u, size_t len, size_t p)
+{
+	size_t pos;
+
+	if (!tz->dirty)
+		return 1;
+	pos = html_steps(u, len, tz->cs, p);
+	if (pos != p) {
+		tz->cs = pos;
+		return 0;
+	}
+	tz->dirty = 0;
+	return 1;
+}
+
+/* Feeds the run of bytes >= 0x80 of the text that starts at u[rs] (after
+ * a byte < 0x80, or at 0), tz->len and tz->cps being as they were before
+ * it. For HTML, the run of the plain text goes on through entities of
+ * characters >= U+0080 and the bytes >= 0x80 after them; at u[rs] there
+ * may be such an entity. Sets *end to where the text goes on. 0, 1 to
+ * stop, -1. */
+static int tz_whole_run(tokenizer *tz, const unsigned char *u, size_t len, size_t rs, size_t *end)
+{
+	size_t j = rs, k;
+
+	if (!tz->html) {
+		for (k = rs; k < len && u[k] >= 0x80; k++)
+			;
+		*end = k;
+		return tz_run(tz, u + rs, k - rs);
+	}
+	buf_reset(&tz->run);
+	for (;;) {
+		utf8proc_uint8_t enc[4];
+		uint32_t cp;
+		size_t n, pos;
+
+		for (k = j; k < len && u[k] >= 0x80; k++)
+			;
+		buf_put(&tz->run, u + j, k - j);
+		pos = html_steps(u, len, tz->dirty ? tz->cs : j, k);
+		tz->dirty = pos != k;
+		tz->cs = pos;
+		j = k;
+		if (tz->dirty || j >= len || u[j] != '&' ||
+		    (n = entity((const char *)u + j, len - j, &cp)) == 0 || cp < 0x80)
+			break;
+		buf_put(&tz->run, enc, (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, enc));
+		j += n;
+	}
+	*end = j;
+	if (tz->run.oom)
+		return err_oom();
+	return tz_run(tz, (const unsigned char *)tz->run.ptr, tz->run.len);
+}
+
+/* Feeds s[0..len): text, or HTML (tz->html) read as search_html_text()
+ * does. ASCII and the characters of fold_tab that fold to word
+ * characters or to nothing are handled here, character by character; at
+ * any other character, and at an entity of one >= U+0080, the run of the
+ * text's bytes >= 0x80 it is in goes to tz_whole_run() from its start
+ * (nothing of the run was passed on yet: the characters before it only
+ * grew the word, and are taken back). 0, 1 to stop, -1. */
+static int tz_feed(tokenizer *tz, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	char *tok = tz->tok;
+	size_t i = 0, wl = tz->len, xb = tz->len - tz->cps; /* the word's bytes, and
+	                                                          its bytes beyond one per code point */
+	int r, html = tz->html;
+
+	while (i < len) {
+		unsigned c = u[i];
+		const fold_entry *e;
+		size_t n, rs;
+
+		if (c < 0x80) {
+			unsigned f = ascii_fold[c];
+
+			i++;
+			if (f) { /* letters and digits */
+			word:
+				tok[wl & TOK_MASK] = (char)f;
+				wl++;
+				continue;
+			}
+			if (html && (c == '<' || c == '&') && tz_html_start(tz, u, len, i - 1)) {
+				if (c == '<') {
+					i = tag_end(s, len, i - 1); /* a space */
+				} else {
+					uint32_t cp;
+
+					n = entity(s + i - 1, len - i + 1, &cp);
+					if (n && cp >= 0x80) {
+						i--;
+						goto run;
+					}
+					if (n) {
+						i += n - 1;
+						if ((f = ascii_fold[cp]) != 0)
+							goto word;
+					}
+				}
+			}
+			if (wl) {
+				if (wl - xb >= 2 && wl - xb <= SEARCH_MAX_TOKEN && (r = tz_token(tz, wl)) != 0)
+					return r;
+				wl = xb = 0;
+			}
+			continue;
+		}
+		e = fold_at(u, i, len, &n);
+		if (e && e->kind == FOLD_WORD) {
+			memcpy(tok + (wl & TOK_MASK), e->s, 8);
+			wl += e->len;
+			xb += (size_t)e->len - e->ncp;
+			i += n;
+			continue;
+		}
+		if (e && e->kind == FOLD_EMPTY) {
+			i += n;
+			continue;
+		}
+		if (e && e->kind == FOLD_SPACE &&
+		    (i + n == len || (u[i + n] < 0x80 && !(html && u[i + n] == '&')))) {
+			/* the run's last character: all before it was handled */
+			i += n;
+			if (wl) {
+				if (wl - xb >= 2 && wl - xb <= SEARCH_MAX_TOKEN && (r = tz_token(tz, wl)) != 0)
+					return r;
+				wl = xb = 0;
+			}
+			continue;
+		}
+	run:
+		/* the whole run, from its start: take back what its characters
+		 * before u[i] added to the word (each read above, quickly) */
+		for (rs = i; rs > 0 && u[rs - 1] >= 0x80; rs--)
+			;
+		for (n = rs; n < i;) {
+			size_t k;
+
+			if (!(e = fold_at(u, n, len, &k))) /* cannot happen */
+				return err_set(NULL, 0, 0, "search: cannot read the text again at byte %zu", n);
+			wl -= e->len; /* FOLD_EMPTY: 0 */
+			xb -= (size_t)e->len - e->ncp;
+			n += k;
+		}
+		tz->len = wl;
+		tz->cps = wl - xb;
+		n = i;
+		if ((r = tz_whole_run(tz, u, len, rs, &i)) != 0)
+			return r;
+		if (i <= n) /* cannot happen: the run holds u[n] */
+			return err_set(NULL, 0, 0, "search: no way on in the text at byte %zu", n);
+		wl = tz->len;
+		xb = tz->len - tz->cps;
+	}
+	tz->len = wl;
+	tz->cps = wl - xb;
+	return 0;
+}
+
+/* Splits s[0..len), text or (html) HTML, into tokens for rec r or fn, at
+ * most max: the number passed, or -1 (error slot set, or fn failed). */
+static long tokenize(search_rec *r, int title, search_token_fn fn, void *ud, int html,
+		     const char *s, size_t len, size_t max)
+{
+	tokenizer tz;
+	int ret;
+
+	pthread_once(&fold_once, fold_init);
+	if (r && !r->nslots && rec_rehash(r) < 0)
+		return -1;
+	tz.r = r;
+	tz.fn = fn;
+	tz.ud = ud;
+	tz.title = title != 0;
+	tz.max = max;
+	tz.count = tz.cps = tz.len = 0;
+	buf_init(&tz.fold);
+	buf_init(&tz.run);
+	tz.html = html;
+	tz.dirty = 0;
+	tz.cs = 0;
+	ret = tz_feed(&tz, s, len);
+	if (ret == 0 && tz.cps)
+		ret = tz_end(&tz);
+	buf_free(&tz.fold);
+	buf_free(&tz.run);
+	return ret < 0 ? -1 : (long)tz.count;
+}
+
+long search_tokens(const char *s, size_t len, size_t max, search_token_fn fn, void *ud)
+{
+	return tokenize(NULL, 0, fn, ud, 0, s, len, max);
+}
+
+/* The tokens of search_html_text(html, len, max) for r or fn, at most
+ * max_tokens: the number passed, or -1. The plain text is no longer than
+ * the HTML: when all of it fits in max, the HTML is read in place. */
+static long html_tokens(search_rec *r, search_token_fn fn, void *ud, const char *html, size_t len,
+			size_t max, size_t max_tokens)
+{
+	buf_t text = BUF_INIT;
+	long n;
+
+	if (len <= max)
+		return tokenize(r, 0, fn, ud, 1, html, len, max_tokens);
+	n = search_html_text(&text, html, len, max) < 0 ? -1
+		: tokenize(r, 0, fn, ud, 0, text.ptr, text.len, max_tokens);
+	buf_free(&text);
+	return n;
+}
+
+long search_html_tokens(const char *html, size_t len, size_t max, size_t max_tokens,
+			search_token_fn fn, void *ud)
+{
+	return html_tokens(NULL, fn, ud, html, len, max, max_tokens);
+}
+
+int search_key(buf_t *out, const char *tok, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)tok[i];
+		size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+
+		buf_putc(out, (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : '_');
+		i += n;
+	}
+	return out->oom ? err_oom() : 0;
+}
+
+/* ---- Documents apart from an index ---- */
 
 /* Bytes of the fields block at f. */
 static size_t fields_size(const char *f)
@@ -529,7 +930,6 @@ search_rec *search_rec_new(const char *title, const char *url, const char *kind,
 		memcpy(p, f[k], n[k]);
 		p += n[k];
 	}
-	buf_init(&r->fold);
 	return r;
 }
 
@@ -540,62 +940,54 @@ void search_rec_free(search_rec *r)
 	free(r->fields);
 	free(r->pool);
 	free(r->toks);
-	free(r->hash);
-	buf_free(&r->fold);
+	free(r->slots);
 	free(r->packed);
 	free(r);
 }
 
 static int rec_rehash(search_rec *r)
 {
-	size_t n = r->nhash ? r->nhash * 2 : 256, i;
+	size_t n = r->nslots ? r->nslots * 2 : 512, i;
 	uint32_t *h = calloc(n, sizeof *h);
 
 	if (!h)
 		return err_oom();
 	for (i = 0; i < r->ntoks; i++) {
-		size_t j = (size_t)hash(r->pool + r->toks[i].off, r->toks[i].len) & (n - 1);
+		size_t j = r->toks[i].hash & (n - 1);
 		while (h[j])
 			j = (j + 1) & (n - 1);
 		h[j] = (uint32_t)(i + 1);
 	}
-	free(r->hash);
-	r->hash = h;
-	r->nhash = n;
+	free(r->slots);
+	r->slots = h;
+	r->nslots = n;
 	return 0;
 }
 
-/* Counts one occurrence of tok. 0 / -1. */
-static int rec_count(search_rec *r, const char *tok, size_t len, int title)
+/* Adds padded token tok (len bytes, hash h), not in r yet, with one
+ * occurrence. 0 / -1. */
+static int rec_add(search_rec *r, const char *tok, size_t len, uint32_t h, int title)
 {
-	size_t j;
+	size_t j, mask, plen = PADDED(len);
 	rtok *t;
 
-	if ((r->ntoks + 1) * 2 > r->nhash && rec_rehash(r) < 0)
+	if ((r->ntoks + 1) * 2 > r->nslots && rec_rehash(r) < 0)
 		return -1;
-	j = (size_t)hash(tok, len) & (r->nhash - 1);
-	while (r->hash[j]) {
-		t = &r->toks[r->hash[j] - 1];
-		if (t->len == len && memcmp(r->pool + t->off, tok, len) == 0) {
-			if (t->tf < UINT32_MAX)
-				t->tf++;
-			t->title |= (uint8_t)(title != 0);
-			return 0;
-		}
-		j = (j + 1) & (r->nhash - 1);
-	}
+	mask = r->nslots - 1;
+	for (j = h & mask; r->slots[j]; j = (j + 1) & mask)
+		;
 	if (r->ntoks == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
+		size_t cap = r->cap ? r->cap * 2 : 256;
 		rtok *n = realloc(r->toks, cap * sizeof *n);
 		if (!n)
 			return err_oom();
 		r->toks = n;
 		r->cap = cap;
 	}
-	if (r->pool_len + len > r->pool_cap) {
-		size_t cap = r->pool_cap ? r->pool_cap * 2 : 512;
+	if (r->pool_len + plen > r->pool_cap) {
+		size_t cap = r->pool_cap ? r->pool_cap * 2 : 2048;
 		char *n;
-		while (cap < r->pool_len + len)
+		while (cap < r->pool_len + plen)
 			cap *= 2;
 		if (cap > UINT32_MAX)
 			return err_set(NULL, 0, 0, "too much text for one search document");
@@ -606,43 +998,42 @@ static int rec_count(search_rec *r, const char *tok, size_t len, int title)
 		r->pool_cap = cap;
 	}
 	t = &r->toks[r->ntoks];
+	t->w0 = load64(tok);
 	t->off = (uint32_t)r->pool_len;
 	t->len = (uint16_t)len;
+	t->hash = h;
 	t->tf = 1;
 	t->title = (uint8_t)(title != 0);
-	memcpy(r->pool + r->pool_len, tok, len);
-	r->pool_len += len;
-	r->hash[j] = (uint32_t)(++r->ntoks);
+	memcpy(r->pool + r->pool_len, tok, plen);
+	r->pool_len += plen;
+	r->slots[j] = (uint32_t)(++r->ntoks);
 	return 0;
-}
-
-typedef struct {
-	search_rec *r;
-	int title;
-} count_ctx;
-
-static int count_token(void *ud, const char *tok, size_t len)
-{
-	count_ctx *a = ud;
-
-	return rec_count(a->r, tok, len, a->title);
 }
 
 int search_rec_text(search_rec *r, const char *s, size_t len, int title, size_t max)
 {
-	count_ctx a;
 	long n;
 
 	if (r->sealed)
 		return err_set(NULL, 0, 0, "search_rec_text on a record an index took");
 	if (!s || !len)
 		return 0;
-	buf_reset(&r->fold);
-	if (fold(&r->fold, s, len) < 0)
+	n = tokenize(r, title, NULL, NULL, 0, s, len, max);
+	if (n < 0)
 		return -1;
-	a.r = r;
-	a.title = title;
-	n = r->fold.len ? split_tokens(r->fold.ptr, r->fold.len, max, count_token, &a) : 0;
+	r->len += (size_t)n;
+	return 0;
+}
+
+int search_rec_html(search_rec *r, const char *html, size_t len, size_t max, size_t max_tokens)
+{
+	long n;
+
+	if (r->sealed)
+		return err_set(NULL, 0, 0, "search_rec_html on a record an index took");
+	if (!html || !len)
+		return 0;
+	n = html_tokens(r, NULL, NULL, html, len, max, max_tokens);
 	if (n < 0)
 		return -1;
 	r->len += (size_t)n;
@@ -670,11 +1061,12 @@ static int rec_seal(search_rec *r)
 	if (!p)
 		return err_oom();
 	for (i = 0; i < r->ntoks; i++) {
-		uint32_t x = rtok_x(&r->toks[i]);
+		const rtok *t = &r->toks[i];
+		uint32_t x = rtok_x(t);
 
-		*p++ = (unsigned char)r->toks[i].len;
-		memcpy(p, r->pool + r->toks[i].off, r->toks[i].len);
-		p += r->toks[i].len;
+		*p++ = (unsigned char)t->len;
+		memcpy(p, r->pool + t->off, t->len);
+		p += t->len;
 		while (x >= 0x80) {
 			*p++ = (unsigned char)(x | 0x80);
 			x >>= 7;
@@ -689,12 +1081,11 @@ static int rec_seal(search_rec *r)
 	}
 	free(r->pool);
 	free(r->toks);
-	free(r->hash);
+	free(r->slots);
 	r->pool = NULL;
 	r->toks = NULL;
-	r->hash = NULL;
-	r->pool_len = r->pool_cap = r->ntoks = r->cap = r->nhash = 0;
-	buf_free(&r->fold);
+	r->slots = NULL;
+	r->pool_len = r->pool_cap = r->ntoks = r->cap = r->nslots = 0;
 	r->sealed = 1;
 	return 0;
 }
@@ -725,8 +1116,9 @@ typedef struct {
 } spost;
 
 typedef struct {
-	char *s;          /* the token (NUL-terminated) */
+	char *s;          /* the token, padded (so NUL-terminated) */
 	size_t len;
+	uint32_t hash;    /* hash_padded() */
 	char *key;        /* its key form */
 	spost *post;
 	uint16_t *enc;    /* each posting as written: 2 * weight + title (at
@@ -826,7 +1218,7 @@ static int rehash(search_index *ix)
 	if (!slots)
 		return err_oom();
 	for (i = 0; i < ix->ntoks; i++) {
-		size_t j = (size_t)hash(ix->toks[i].s, ix->toks[i].len) & (n - 1);
+		size_t j = ix->toks[i].hash & (n - 1);
 		while (slots[j])
 			j = (j + 1) & (n - 1);
 		slots[j] = (uint32_t)(i + 1);
@@ -837,28 +1229,27 @@ static int rehash(search_index *ix)
 	return 0;
 }
 
-/* The index of token s, added when new; -1 when out of memory (error slot
- * set). */
-static long token_id(search_index *ix, const char *s, size_t len)
+/* The index of padded token s (len bytes, hash h), added when new; -1
+ * when out of memory (error slot set). */
+static long token_id(search_index *ix, const char *s, size_t len, uint32_t h)
 {
 	size_t j;
 	stoken *t;
 	buf_t key = BUF_INIT;
-	uint64_t h = hash(s, len);
 
 	if (!ix->nslots && rehash(ix) < 0)
 		return -1;
-	j = (size_t)h & (ix->nslots - 1);
+	j = h & (ix->nslots - 1);
 	while (ix->slots[j]) {
 		t = &ix->toks[ix->slots[j] - 1];
-		if (t->len == len && memcmp(t->s, s, len) == 0)
+		if (t->hash == h && t->len == len && same_padded(t->s, s, len))
 			return (long)(ix->slots[j] - 1);
 		j = (j + 1) & (ix->nslots - 1);
 	}
 	if ((ix->ntoks + 1) * 2 > ix->nslots) {
 		if (rehash(ix) < 0)
 			return -1;
-		for (j = (size_t)h & (ix->nslots - 1); ix->slots[j]; j = (j + 1) & (ix->nslots - 1))
+		for (j = h & (ix->nslots - 1); ix->slots[j]; j = (j + 1) & (ix->nslots - 1))
 			;
 	}
 	if (ix->ntoks >= UINT32_MAX - 1)
@@ -873,15 +1264,15 @@ static long token_id(search_index *ix, const char *s, size_t len)
 	}
 	t = &ix->toks[ix->ntoks];
 	memset(t, 0, sizeof *t);
-	t->s = malloc(len + 1);
+	t->s = malloc(PADDED(len));
 	if (!t->s || search_key(&key, s, len) < 0) {
 		free(t->s);
 		buf_free(&key);
 		return err_oom();
 	}
-	memcpy(t->s, s, len);
-	t->s[len] = '\0';
+	memcpy(t->s, s, PADDED(len));
 	t->len = len;
+	t->hash = h;
 	t->key = buf_detach(&key, NULL);
 	if (!t->key) {
 		free(t->s);
@@ -980,12 +1371,15 @@ static int merge(search_index *ix, uint32_t doc, const search_rec *r, uint32_t s
 
 	while (p < end) {
 		const char *tok;
+		char padded[TOK_RING + 8];
 		size_t len;
 		uint32_t x;
 		long id;
 
 		rec_next(&p, &tok, &len, &x);
-		id = token_id(ix, tok, len);
+		memcpy(padded, tok, len);
+		memset(padded + len, 0, 8);
+		id = token_id(ix, padded, len, hash_padded(padded, len));
 		if (id < 0 || post_put(ix, &ix->toks[id], doc, x) < 0)
 			return -1;
 		ix->toks[id].seen = stamp;
@@ -1165,16 +1559,42 @@ static size_t digits(uint32_t v)
 	return n + (v >= 10) + (v >= 100) + (v >= 1000);
 }
 
-static void put_u32(buf_t *b, uint32_t v)
+/* Writes v in decimal at d; returns the end. */
+static char *put_u32(char *d, uint32_t v)
 {
-	char tmp[10];
-	size_t n = 0;
+	char *end = d + digits(v);
 
+	d = end;
 	do {
-		tmp[sizeof tmp - ++n] = (char)('0' + v % 10);
+		*--d = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	buf_put(b, tmp + sizeof tmp - n, n);
+	return end;
+}
+
+/* Characters json_put_string() writes as they are. */
+static int json_plain(unsigned char c)
+{
+	return c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != 0x7F;
+}
+
+/* Appends s[0..len) as json_put_string() does. 0 / -1. */
+static int put_json(buf_t *b, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len && json_plain((unsigned char)s[i]); i++)
+		;
+	if (i < len)
+		return json_put_string(b, s, len);
+	if (buf_grow(b, len + 2) < 0)
+		return -1;
+	b->ptr[b->len] = '"';
+	memcpy(b->ptr + b->len + 1, s, len);
+	b->ptr[b->len + len + 1] = '"';
+	b->len += len + 2;
+	b->ptr[b->len] = '\0';
+	return 0;
 }
 
 /* Computes t's postings as written (enc) and, when they or its postings
@@ -1288,22 +1708,35 @@ static int write_shard(const plan *pl, const wshard *sh, buf_t *b, search_write_
 	for (i = sh->lo; i < sh->hi; i++) {
 		const stoken *t = plan_tok(pl, i);
 		uint32_t prev = 0;
+		char *d;
 
+		/* ,"tok":[ ] and each posting's two numbers (10 digits at
+		 * most) and commas */
+		if (t->npost > (SIZE_MAX - t->len - 8) / 22 || buf_grow(b, t->len + 8 + t->npost * 22) < 0)
+			break;
+		d = b->ptr + b->len;
 		if (i > sh->lo)
-			buf_putc(b, ',');
-		buf_putc(b, '"'); /* letters, marks and digits: nothing to escape */
-		buf_put(b, t->s, t->len);
-		buf_put(b, "\":[", 3);
+			*d++ = ',';
+		*d++ = '"'; /* letters, marks and digits: nothing to escape */
+		memcpy(d, t->s, t->len);
+		d += t->len;
+		*d++ = '"';
+		*d++ = ':';
+		*d++ = '[';
 		for (k = 0; k < t->npost; k++) {
 			if (k)
-				buf_putc(b, ',');
-			put_u32(b, t->post[k].doc - prev);
-			buf_putc(b, ',');
-			put_u32(b, t->enc[k]);
+				*d++ = ',';
+			d = put_u32(d, t->post[k].doc - prev);
+			*d++ = ',';
+			d = put_u32(d, t->enc[k]);
 			prev = t->post[k].doc;
 		}
-		buf_putc(b, ']');
+		*d++ = ']';
+		*d = '\0';
+		b->len = (size_t)(d - b->ptr);
 	}
+	if (i < sh->hi)
+		b->oom = 1;
 	buf_puts(b, "}\n");
 	buf_printf(&rel, "idx/%s.json", sh->key);
 	r = b->oom || rel.oom ? err_oom() : fn(ud, rel.ptr, b->ptr, b->len);
@@ -1358,7 +1791,7 @@ static int write_docs(const search_index *ix, buf_t *b, search_write_fn fn, void
 
 				if (k)
 					buf_putc(b, ',');
-				json_put_string(b, f, n);
+				put_json(b, f, n);
 				f += n + 1;
 			}
 			buf_putc(b, ']');
@@ -1707,7 +2140,7 @@ static search_rec *page_rec(render_ctx *c, const page *p)
 		"number", "kind", "issuer", "issuer_header", "subject", "place", "signer", "tags"
 	};
 	site *s = render_site_of(c);
-	buf_t url = BUF_INIT, date = BUF_INIT, snip = BUF_INIT, text = BUF_INIT;
+	buf_t url = BUF_INIT, date = BUF_INIT, snip = BUF_INIT;
 	const char *kind = value_get_str(p->cf.fm, "kind", NULL);
 	search_rec *r = NULL;
 	size_t i, k;
@@ -1738,15 +2171,14 @@ static search_rec *page_rec(render_ctx *c, const page *p)
 		if (k == sizeof fields / sizeof *fields && rec_value(r, value_table_get(p->cf.fm, key)) < 0)
 			goto done;
 	}
-	if (search_html_text(&text, p->cf.md.html.ptr, p->cf.md.html.len, HTML_TEXT_MAX) < 0 ||
-	    search_rec_text(r, text.ptr, text.len, 0, SEARCH_MAX_WORDS) < 0 || rec_seal(r) < 0)
+	if (search_rec_html(r, p->cf.md.html.ptr, p->cf.md.html.len, HTML_TEXT_MAX, SEARCH_MAX_WORDS) < 0 ||
+	    rec_seal(r) < 0)
 		goto done;
 	ok = 1;
 done:
 	buf_free(&url);
 	buf_free(&date);
 	buf_free(&snip);
-	buf_free(&text);
 	if (!ok) {
 		search_rec_free(r);
 		r = NULL;

@@ -94,8 +94,10 @@ typedef struct search_index search_index;
 typedef int (*search_token_fn)(void *ud, const char *tok, size_t len);
 
 /* Folds s[0..len) and calls fn for each token, at most max tokens (0: no
- * limit). Returns the number of tokens passed, or -1 (fold failed, error
- * slot set, or fn returned -1). */
+ * limit). Folding and splitting are one pass: the text after the max-th
+ * token is not read. Returns the number of tokens passed, or -1 (fold
+ * failed, error slot set, after fn had the tokens before; or fn returned
+ * -1). */
 long search_tokens(const char *s, size_t len, size_t max, search_token_fn fn, void *ud);
 /* Appends the key form of a token: each code point as itself when a-z or
  * 0-9, else '_' ("tich" -> "tich", "中国" -> "__"). 0 / -1. */
@@ -104,6 +106,12 @@ int search_key(buf_t *out, const char *tok, size_t len);
  * contents of <script>, <style> and <svg> are dropped, entities decoded.
  * At most max bytes are appended (cut at a character boundary). 0 / -1. */
 int search_html_text(buf_t *out, const char *html, size_t len, size_t max);
+/* Calls fn for each token of the text search_html_text(html, len, max)
+ * gives, as search_tokens() (at most max_tokens, 0: no limit), without
+ * the text in between when all the HTML fits in max. Returns the number
+ * of tokens passed, or -1. */
+long search_html_tokens(const char *html, size_t len, size_t max, size_t max_tokens,
+			search_token_fn fn, void *ud);
 
 /* A document apart from any index: the record the extender makes. The
  * functions touch nothing shared: any thread may build its own. */
@@ -115,8 +123,13 @@ search_rec *search_rec_new(const char *title, const char *url, const char *kind,
 			   const char *snippet, const char *date);
 /* Adds text: each token counts once toward its term frequency; title: 1
  * marks the tokens as title words. max: at most that many tokens of this
- * text (0: no limit). 0 / -1. */
+ * text (0: no limit). 0 / -1 (the record then holds part of the text:
+ * free it). */
 int search_rec_text(search_rec *r, const char *s, size_t len, int title, size_t max);
+/* Adds the text search_html_text(html, len, max) gives, not as title
+ * words, as search_rec_text(r, text, text_len, 0, max_tokens) would; in
+ * one pass over the HTML when all of it fits in max. 0 / -1. */
+int search_rec_html(search_rec *r, const char *html, size_t len, size_t max, size_t max_tokens);
 void search_rec_free(search_rec *r);
 
 search_index *search_index_new(void);

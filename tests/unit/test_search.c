@@ -1,8 +1,10 @@
 /* Unit tests for search.c: tokens (folding included, against text_fold()
  * over every code point of its quick table), plain text of HTML (against
- * the plain per-character reading), the index (a term finds the right
- * documents), shard assignment, records, and replacing documents (the
- * files then equal a fresh index's). */
+ * the plain per-character reading), the tokens of HTML read in place
+ * (against that text's tokens), records' counts (against the reference
+ * tokens), the index (a term finds the right documents), shard
+ * assignment and the bytes of the files, records, and replacing documents
+ * (the files then equal a fresh index's). */
 #include "test.h"
 #include "buf.h"
 #include "err.h"
@@ -296,6 +298,26 @@ static void test_tokens(void)
 	memset(big, 'x', 41);
 	big[41] = '\0';
 	CHECK_STR(tokens(big), "");
+	/* and in bytes: 40 of 3 bytes is a token too (120 bytes) */
+	{
+		char cjk[4 * 41 + 8];
+		size_t k;
+
+		for (k = 0; k < 41; k++)
+			memcpy(cjk + 3 * k, "\xE4\xB8\xAD", 3); /* 中 */
+		cjk[3 * 41] = '\0';
+		CHECK_STR(tokens(cjk), "");
+		cjk[3 * 40] = '\0';
+		CHECK(strcmp(tokens(cjk), cjk) == 0);
+		CHECK(strcmp(tokens_max(cjk, 1), cjk) == 0);
+		/* and of 4 bytes: 160 bytes, the longest token */
+		for (k = 0; k < 41; k++)
+			memcpy(cjk + 4 * k, "\xF0\xA0\x80\x80", 4); /* U+20000 */
+		cjk[4 * 41] = '\0';
+		CHECK_STR(tokens(cjk), "");
+		cjk[4 * 40] = '\0';
+		CHECK(strcmp(tokens(cjk), cjk) == 0);
+	}
 	/* at most max tokens */
 	CHECK_STR(tokens_max("aa bb cc dd", 2), "aa bb");
 	CHECK_STR(tokens_max("aa b cc", 2), "aa cc");
@@ -497,6 +519,74 @@ static void test_html_text_reference(void)
 	buf_free(&b);
 }
 
+/* The tokens of HTML read in place (search_html_tokens()) against the
+ * tokens of its text (search_html_text(), then search_tokens()) and
+ * against the references of both: random markup, entities of ASCII and
+ * other characters next to text of all kinds, bytes that are not UTF-8
+ * (which make search_html_text() read a '<' or '&' as part of a
+ * character), with limits of bytes (below the HTML's length: the text is
+ * made first) and of tokens. */
+static void test_html_tokens_reference(void)
+{
+	static const char *const pieces[] = {
+		"<p>", "</p>", "<b>", "<script>x<y</script>", "<SVG>ab</svg>", "<!--c-->", "&amp;", "&#273;",
+		"&#x110;", "&#7845;", "&#x1EA5;", "&#65;", "&#x3C;", "&#0;", "&#x300;", "&nbsp;", "&", "&lt",
+		"&#;", "<", ">", "ấ", "a\xCC\x82\xCC\x81", "\xCC\x81", "Đ", "đ", "ư", "Thủ", "tục", "HỘ",
+		"中", "…", "“", "ß", "\xE1", "\xC3", "\xF0", "\xE1\xBA", "\xED\xA0\x80", "\xE1<", "\xC3&",
+		"\xF0" "a<", "\x80", "a", "bc", "9", " ", "-", "đất đai", "\xD6\xB0", "\xE2\x80\x9C",
+	};
+	buf_t text = BUF_INIT, want = BUF_INIT;
+	size_t i, bad = 0;
+
+	for (i = 0; i < 30000; i++) {
+		char h[512];
+		size_t len = 0, k, np = 1 + rnd(16), max, mt = rnd(3) ? 0 : rnd(4);
+		const char *ref, *got;
+
+		for (k = 0; k < np; k++) {
+			const char *pc = pieces[rnd(sizeof pieces / sizeof *pieces)];
+			memcpy(h + len, pc, strlen(pc));
+			len += strlen(pc);
+		}
+		max = rnd(4) ? 1000 : rnd((unsigned)len + 1);
+		/* the text, then its tokens */
+		buf_reset(&text);
+		buf_reset(&want);
+		buf_reset(&toks);
+		if (search_html_text(&text, h, len, max) < 0 || search_tokens(text.ptr, text.len, mt, collect, NULL) < 0) {
+			bad++;
+			continue;
+		}
+		buf_put(&want, toks.ptr, toks.len);
+		/* the references of both */
+		buf_reset(&text);
+		ref_html_text(&text, h, len, max);
+		ref = ref_tokens(text.ptr, text.len, mt);
+		/* in place */
+		buf_reset(&toks);
+		got = search_html_tokens(h, len, max, mt, collect, NULL) < 0 ? "(failed)" : toks.ptr;
+		if (strcmp(got, want.ptr) != 0 || strcmp(ref, want.ptr) != 0) {
+			if (bad++ < 5)
+				fprintf(stderr, "html tokens differ for \"%.*s\" max %zu: got \"%s\", text's \"%s\", "
+					"reference \"%s\"\n", (int)len, h, max, got, want.ptr, ref);
+		}
+	}
+	CHECK(bad == 0);
+	/* a byte that is not UTF-8 takes the '<' after it as its own: no tag */
+	buf_reset(&toks);
+	CHECK(search_html_tokens("\xE1<bc>de", 7, 1000, 0, collect, NULL) == 2);
+	CHECK_STR(toks.ptr, "bc de");
+	/* a word goes on through entities */
+	buf_reset(&toks);
+	{
+		const char *h = "<p>Đ&#7845;t đ&#x1EA1;i &#65;B</p>";
+		CHECK(search_html_tokens(h, strlen(h), 1000, 0, collect, NULL) == 3);
+	}
+	CHECK_STR(toks.ptr, "dat dai ab");
+	buf_free(&text);
+	buf_free(&want);
+}
+
 /* ---- the index ---- */
 
 typedef struct {
@@ -653,6 +743,70 @@ static void test_index(void)
 	search_index_free(ix);
 }
 
+/* The documents' fields are written as json_put_string() writes them,
+ * those with characters to escape and those without. */
+static void test_fields_json(void)
+{
+	static const char *const fields[][5] = {
+		{ "Thủ tục \"hộ tịch\"", "/a/?x=1&y=<2>", "k\\d", "dòng\nhai\ttab\x01\x7F", "2024" },
+		{ "Quyết định số 12/QĐ-UBND", "/b/", "Văn bản", "", "" },
+		{ "", "", "", "<script>", "\xE1\xBA" },
+	};
+	search_index *ix = search_index_new();
+	files f;
+	buf_t want = BUF_INIT;
+	size_t i, k;
+
+	f.files = value_new_table();
+	CHECK(ix && f.files);
+	if (!ix || !f.files)
+		return;
+	buf_putc(&want, '[');
+	for (i = 0; i < sizeof fields / sizeof *fields; i++) {
+		CHECK(search_doc_begin(ix, fields[i][0], fields[i][1], fields[i][2], fields[i][3], fields[i][4]) >= 0);
+		buf_puts(&want, i ? ",\n[" : "[");
+		for (k = 0; k < 5; k++) {
+			if (k)
+				buf_putc(&want, ',');
+			json_put_string(&want, fields[i][k], strlen(fields[i][k]));
+		}
+		buf_putc(&want, ']');
+	}
+	buf_puts(&want, "]\n");
+	CHECK(search_index_write(ix, 0, put_file, &f) == 0);
+	CHECK_STR(value_get_str(f.files, "docs/0.json", ""), want.ptr);
+	buf_free(&want);
+	value_free(f.files);
+	search_index_free(ix);
+}
+
+/* Each shard's bytes are {"token":[d,x,...],...} and a newline, with the
+ * numbers as parsed back. */
+static int shard_bytes_ok(const files *f, const char *rel)
+{
+	value *sh = parse(f, rel);
+	buf_t b = BUF_INIT;
+	size_t i, k;
+	int ok;
+
+	buf_putc(&b, '{');
+	for (i = 0; i < value_len(sh); i++) {
+		const value *p = sh->u.t.vals[i];
+
+		buf_printf(&b, "%s\"%s\":[", i ? "," : "", sh->u.t.keys[i]);
+		for (k = 0; k < value_len(p); k++)
+			buf_printf(&b, "%s%lld", k ? "," : "", (long long)value_at(p, k)->u.i);
+		buf_putc(&b, ']');
+	}
+	buf_puts(&b, "}\n");
+	ok = sh && strcmp(value_get_str(f->files, rel, ""), b.ptr) == 0;
+	if (!ok)
+		fprintf(stderr, "shard %s: \"%s\", expected \"%s\"\n", rel, value_get_str(f->files, rel, ""), b.ptr);
+	buf_free(&b);
+	value_free(sh);
+	return ok;
+}
+
 /* Many documents and a small split limit: shards split by the next
  * character; every token is in the shard the lookup rule picks, and only
  * there; a shard over the limit holds one token or only tokens as long as
@@ -705,6 +859,7 @@ static void test_shards(void)
 			CHECK_STR(shard_of(m, tok), k);
 			total++;
 		}
+		CHECK(shard_bytes_ok(&f, rel.ptr));
 		e = value_table_get(f.files, rel.ptr);
 		if (e->u.s.len > 256 && value_len(sh) > 1)
 			for (j = 0; j < value_len(sh); j++)
@@ -767,6 +922,154 @@ static void test_empty(void)
 	CHECK(search_doc_text(ix, "ab", 2, 0, 0) == -1);
 	err_clear();
 	value_free(m);
+	value_free(f.files);
+	search_index_free(ix);
+}
+
+/* Each token of a record counts as often as the reference finds it, and
+ * the document's length is the reference's number of tokens: text (long
+ * tokens, the same word in other cases and forms, limits) and HTML (read
+ * in place, or made text first when longer than the limit). */
+static void test_rec_counts(void)
+{
+	static const char *const words[] = {
+		"thủ", "THỦ", "thu\xCC\x89", "tục", "ab", "ab", "nghiêngnghiêng", "NGHIÊNGNGHIÊNG", "abcdefgh",
+		"abcdefg", "abcdefghijklmnop", "中国", "x", "12", "2021", "đất", "Đất", "“", "…", ",", " ", " ",
+		"<p>", "</p>", "&amp;", "&#273;&#7845;t", "\xE1", "&nbsp;", "ß", "İ",
+		/* 40 code points (120 bytes, 80 bytes folded), and 41 */
+		"中国中国中国中国中国中国中国中国中国中国中国中国中国中国中国中国中国中国中国中国",
+		"中国中国中国中国中国中国中国中国中国中国中国中国中国中国中国中国中国中国中国中国中",
+		"ÂẤÂẤÂẤÂẤÂẤÂẤÂẤÂẤÂẤÂẤÂẤÂẤÂẤÂẤÂẤÂẤÂẤÂẤÂẤÂẤ", "жжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжж",
+		/* 40 of U+20000: 160 bytes */
+		"\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80"
+		"\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80\xF0\xA0\x80\x80",
+	};
+	size_t i, bad = 0;
+
+	for (i = 0; i < 400; i++) {
+		char t[8192];
+		size_t len = 0, k, np = 1 + rnd(40), mt = rnd(4) ? 0 : 1 + rnd(20), ntok, max = 1000;
+		int html = (int)rnd(2);
+		search_index *ix = search_index_new();
+		search_rec *r = search_rec_new("t", "/x/", "k", "", NULL), *q = search_rec_new("q", "/q/", "k", "", NULL);
+		buf_t text = BUF_INIT;
+		value *counts = value_new_table();
+		files f;
+		const char *rt, *p;
+
+		for (k = 0; k < np; k++) {
+			const char *w = words[rnd(sizeof words / sizeof *words)];
+			memcpy(t + len, w, strlen(w));
+			len += strlen(w);
+			t[len++] = ' ';
+		}
+		if (html && rnd(3) == 0)
+			max = rnd((unsigned)len);
+		f.files = value_new_table();
+		if (!ix || !r || !q || !counts || !f.files) {
+			bad++;
+			goto next;
+		}
+		/* the reference: the tokens of the text, counted */
+		if (html)
+			ref_html_text(&text, t, len, max);
+		else
+			buf_put(&text, t, len);
+		rt = ref_tokens(text.ptr, text.len, mt);
+		for (p = rt, ntok = 0; *p; ntok++) {
+			size_t n = strcspn(p, " ");
+			char tok[256];
+
+			snprintf(tok, sizeof tok, "%.*s", (int)n, p);
+			value_table_set_int(counts, tok, value_get_int(counts, tok, 0) + 1);
+			p += n + (p[n] == ' ');
+		}
+		if ((html ? search_rec_html(r, t, len, max, mt) : search_rec_text(r, t, len, 0, mt)) < 0 ||
+		    search_rec_text(q, "qqzz", 4, 0, 0) < 0 || search_index_add(ix, r) < 0 || search_index_add(ix, q) < 0 ||
+		    search_index_write(ix, 0, put_file, &f) < 0) {
+			r = q = NULL;
+			bad++;
+			goto next;
+		}
+		r = q = NULL;
+		for (k = 0; k < value_len(counts); k++) {
+			const char *tok = counts->u.t.keys[k];
+			unsigned tf = (unsigned)counts->u.t.vals[k]->u.i;
+			const char *want = expect("0:%u", search_weight(tf, (double)ntok, (ntok + 1) / 2.0));
+
+			if (strcmp(postings(&f, tok), want) != 0 && bad++ < 5)
+				fprintf(stderr, "record of \"%.*s\" (%s): %s is %s, expected %s\n", (int)len, t,
+					html ? "html" : "text", tok, postings(&f, tok), want);
+		}
+		/* nothing else: the distinct tokens and "qqzz" */
+		{
+			value *m = parse(&f, "index.json");
+			const value *shards = m ? value_table_get(m, "shards") : NULL;
+			size_t total = 0;
+
+			for (k = 0; k < value_len(shards); k++) {
+				char rel[64];
+				value *sh;
+
+				snprintf(rel, sizeof rel, "idx/%s.json", value_str(value_at(shards, k), ""));
+				sh = parse(&f, rel);
+				total += value_len(sh);
+				value_free(sh);
+			}
+			if (total != value_len(counts) + 1 && bad++ < 5)
+				fprintf(stderr, "record of \"%.*s\": %zu tokens, expected %zu\n", (int)len, t, total,
+					value_len(counts) + 1);
+			value_free(m);
+		}
+	next:
+		search_rec_free(r);
+		search_rec_free(q);
+		search_index_free(ix);
+		value_free(counts);
+		value_free(f.files);
+		buf_free(&text);
+	}
+	CHECK(bad == 0);
+}
+
+/* Many tokens alike (676 of 6 bytes that share their first 4, some twice,
+ * and their 14-byte doubles): each counted apart. */
+static void test_rec_alike(void)
+{
+	search_index *ix = search_index_new();
+	search_rec *r = search_rec_new("t", "/x/", "k", "", NULL);
+	buf_t text = BUF_INIT;
+	files f;
+	int x, y;
+	size_t bad = 0, n = 0;
+
+	f.files = value_new_table();
+	CHECK(ix && r && f.files);
+	if (!ix || !r || !f.files)
+		return;
+	for (x = 0; x < 26; x++)
+		for (y = 0; y < 26; y++) {
+			int k, times = (x + y) % 3 == 0 ? 2 : 1;
+
+			for (k = 0; k < times; k++, n += 2)
+				buf_printf(&text, "than%c%c thanthan%c%c%c%c ", 'a' + x, 'a' + y, 'a' + x, 'a' + y, 'a' + y, 'a' + x);
+		}
+	CHECK(search_rec_text(r, text.ptr, text.len, 0, 0) == 0);
+	CHECK(search_index_add(ix, r) == 0);
+	CHECK(search_index_write(ix, 0, put_file, &f) == 0);
+	for (x = 0; x < 26; x++)
+		for (y = 0; y < 26; y++) {
+			unsigned tf = (x + y) % 3 == 0 ? 2 : 1;
+			char a[16], b[16];
+			const char *want = expect("0:%u", search_weight(tf, (double)n, (double)n));
+
+			snprintf(a, sizeof a, "than%c%c", 'a' + x, 'a' + y);
+			snprintf(b, sizeof b, "thanthan%c%c%c%c", 'a' + x, 'a' + y, 'a' + y, 'a' + x);
+			bad += strcmp(postings(&f, a), want) != 0;
+			bad += strcmp(postings(&f, b), want) != 0;
+		}
+	CHECK(bad == 0);
+	buf_free(&text);
 	value_free(f.files);
 	search_index_free(ix);
 }
@@ -986,10 +1289,14 @@ int main(void)
 	test_key();
 	test_html_text();
 	test_html_text_reference();
+	test_html_tokens_reference();
 	test_weight();
 	test_index();
 	test_shards();
+	test_fields_json();
 	test_empty();
+	test_rec_counts();
+	test_rec_alike();
 	test_replace();
 	buf_free(&toks);
 	return test_done("search");

@@ -14,13 +14,22 @@ typedef struct {
 	size_t seq;
 } job;
 
+/* A queue: v[head .. head+len) mod cap. */
+typedef struct {
+	job *v;
+	size_t cap, head, len;
+} queue;
+
 struct pool {
 	pthread_mutex_t lock;
 	pthread_cond_t has_job, has_room, idle;
 	pthread_t *threads;
 	int nthreads;
-	job *ring;
-	size_t cap, head, len; /* the queue: ring[head .. head+len) mod cap */
+	queue now;             /* pool_submit(): bounded, taken first */
+	queue later;           /* pool_submit_later(): grows, taken when now is empty */
+	size_t limit;          /* the bound of now */
+	int idle_workers;      /* workers waiting for a job */
+	int submitter_waits;   /* pool_submit() waiting for room */
 	size_t running;        /* jobs taken and not finished */
 	size_t seq;            /* submissions so far */
 	int stopping;
@@ -61,6 +70,34 @@ static void note_failure(pool *p, size_t seq, char *msg)
 	}
 }
 
+static int queue_push(queue *q, const job *j)
+{
+	if (q->len == q->cap) {
+		size_t cap = q->cap ? q->cap * 2 : 64, i;
+		job *v = malloc(cap * sizeof *v);
+		if (!v)
+			return err_oom();
+		for (i = 0; i < q->len; i++)
+			v[i] = q->v[(q->head + i) % q->cap];
+		free(q->v);
+		q->v = v;
+		q->cap = cap;
+		q->head = 0;
+	}
+	q->v[(q->head + q->len) % q->cap] = *j;
+	q->len++;
+	return 0;
+}
+
+static job queue_take(queue *q)
+{
+	job j = q->v[q->head];
+
+	q->head = (q->head + 1) % q->cap;
+	q->len--;
+	return j;
+}
+
 static void *worker(void *arg)
 {
 	pool *p = arg;
@@ -70,16 +107,23 @@ static void *worker(void *arg)
 		job j;
 		int drop;
 
-		while (p->len == 0 && !p->stopping)
+		while (p->now.len == 0 && p->later.len == 0 && !p->stopping) {
+			p->idle_workers++;
 			pthread_cond_wait(&p->has_job, &p->lock);
-		if (p->len == 0)
+			p->idle_workers--;
+		}
+		if (p->now.len)
+			j = queue_take(&p->now);
+		else if (p->later.len)
+			j = queue_take(&p->later);
+		else
 			break; /* stopping and nothing left */
-		j = p->ring[p->head];
-		p->head = (p->head + 1) % p->cap;
-		p->len--;
 		p->running++;
-		drop = p->failed;
-		pthread_cond_signal(&p->has_room);
+		/* after a failure, only jobs submitted before it still run: the
+		 * earliest failure is then the one a single thread would meet */
+		drop = p->failed && j.seq > p->fail_seq;
+		if (p->submitter_waits)
+			pthread_cond_signal(&p->has_room);
 		pthread_mutex_unlock(&p->lock);
 
 		if (!drop && j.fn(j.arg) < 0) {
@@ -95,7 +139,7 @@ static void *worker(void *arg)
 
 		pthread_mutex_lock(&p->lock);
 		p->running--;
-		if (p->len == 0 && p->running == 0)
+		if (p->now.len == 0 && p->later.len == 0 && p->running == 0)
 			pthread_cond_broadcast(&p->idle);
 	}
 	pthread_mutex_unlock(&p->lock);
@@ -113,11 +157,12 @@ pool *pool_new(int nthreads)
 	}
 	if (nthreads <= 1)
 		return p; /* inline */
-	p->cap = (size_t)nthreads * 4;
-	p->ring = calloc(p->cap, sizeof *p->ring);
+	p->limit = (size_t)nthreads * 4;
+	p->now.cap = p->limit;
+	p->now.v = calloc(p->now.cap, sizeof *p->now.v);
 	p->threads = calloc((size_t)nthreads, sizeof *p->threads);
-	if (!p->ring || !p->threads) {
-		free(p->ring);
+	if (!p->now.v || !p->threads) {
+		free(p->now.v);
 		free(p->threads);
 		free(p);
 		err_oom();
@@ -145,39 +190,62 @@ int pool_threads(const pool *p)
 	return p ? p->nthreads : 0;
 }
 
-int pool_submit(pool *p, int (*fn)(void *arg), void *arg, void (*free_fn)(void *arg))
+/* Runs the job at once (no threads); the result of pool_submit(). */
+static int run_inline(pool *p, int (*fn)(void *arg), void *arg, void (*free_fn)(void *arg))
 {
-	int failed;
+	size_t seq = p->seq++;
+	int failed = p->failed;
 
-	if (p->nthreads == 0) {
-		size_t seq = p->seq++;
-		failed = p->failed;
-		if (!failed && fn(arg) < 0) {
-			char *msg = err_save();
-			note_failure(p, seq, msg ? msg : strdup("error: a job failed without a message"));
-			failed = 1;
-		}
-		if (free_fn)
-			free_fn(arg);
-		return failed ? -1 : 0;
+	if (!failed && fn(arg) < 0) {
+		char *msg = err_save();
+		note_failure(p, seq, msg ? msg : strdup("error: a job failed without a message"));
+		failed = 1;
 	}
-	pthread_mutex_lock(&p->lock);
-	while (p->len == p->cap && !p->failed)
-		pthread_cond_wait(&p->has_room, &p->lock);
-	failed = p->failed;
-	if (!failed) {
-		job *j = &p->ring[(p->head + p->len) % p->cap];
-		j->fn = fn;
-		j->arg = arg;
-		j->free_fn = free_fn;
-		j->seq = p->seq++;
-		p->len++;
-		pthread_cond_signal(&p->has_job);
-	}
-	pthread_mutex_unlock(&p->lock);
-	if (failed && free_fn)
+	if (free_fn)
 		free_fn(arg);
 	return failed ? -1 : 0;
+}
+
+static int submit(pool *p, int later, int (*fn)(void *arg), void *arg, void (*free_fn)(void *arg))
+{
+	int failed, r = 0;
+
+	if (p->nthreads == 0)
+		return run_inline(p, fn, arg, free_fn);
+	pthread_mutex_lock(&p->lock);
+	while (!later && p->now.len >= p->limit && !p->failed) {
+		p->submitter_waits = 1;
+		pthread_cond_wait(&p->has_room, &p->lock);
+		p->submitter_waits = 0;
+	}
+	failed = p->failed;
+	if (!failed) {
+		job j;
+		j.fn = fn;
+		j.arg = arg;
+		j.free_fn = free_fn;
+		j.seq = p->seq;
+		r = queue_push(later ? &p->later : &p->now, &j);
+		if (r == 0) {
+			p->seq++;
+			if (p->idle_workers)
+				pthread_cond_signal(&p->has_job);
+		}
+	}
+	pthread_mutex_unlock(&p->lock);
+	if ((failed || r < 0) && free_fn)
+		free_fn(arg);
+	return failed || r < 0 ? -1 : 0;
+}
+
+int pool_submit(pool *p, int (*fn)(void *arg), void *arg, void (*free_fn)(void *arg))
+{
+	return submit(p, 0, fn, arg, free_fn);
+}
+
+int pool_submit_later(pool *p, int (*fn)(void *arg), void *arg, void (*free_fn)(void *arg))
+{
+	return submit(p, 1, fn, arg, free_fn);
 }
 
 int pool_wait(pool *p)
@@ -188,7 +256,7 @@ int pool_wait(pool *p)
 		return 0;
 	if (p->nthreads) {
 		pthread_mutex_lock(&p->lock);
-		while (p->len > 0 || p->running > 0)
+		while (p->now.len > 0 || p->later.len > 0 || p->running > 0)
 			pthread_cond_wait(&p->idle, &p->lock);
 		pthread_mutex_unlock(&p->lock);
 	}
@@ -217,13 +285,14 @@ void pool_free(pool *p)
 		for (i = 0; i < p->nthreads; i++)
 			pthread_join(p->threads[i], NULL);
 	}
-	if (p->ring || p->threads) {
+	if (p->now.v || p->threads) {
 		pthread_mutex_destroy(&p->lock);
 		pthread_cond_destroy(&p->has_job);
 		pthread_cond_destroy(&p->has_room);
 		pthread_cond_destroy(&p->idle);
 	}
-	free(p->ring);
+	free(p->now.v);
+	free(p->later.v);
 	free(p->threads);
 	free(p->fail_msg);
 	free(p);

@@ -1054,8 +1054,8 @@ int render_site_some(site *s, output *out, const value_dt *today, const render_f
 	c.site_ctx = site_context(&c, &root);
 	if (!c.site_ctx)
 		goto done;
-	/* content pages, in parallel; every extender has run for every page
-	 * before the generators start */
+	/* content pages, in parallel, queued at once; the generators' and the
+	 * lists' pages below go ahead of those still queued */
 	for (i = 0; i < s->nall; i++) {
 		regular_job *rj;
 		if (s->all[i]->kind != PAGE_REGULAR || !wanted(&c, s->all[i]))
@@ -1067,15 +1067,26 @@ int render_site_some(site *s, output *out, const value_dt *today, const render_f
 		}
 		rj->c = &c;
 		rj->p = s->all[i];
-		if (pool_submit(c.pool, regular_run, rj, free) < 0)
+		if (pool_submit_later(c.pool, regular_run, rj, free) < 0)
 			goto done;
 	}
 	/* the generators, on this thread while the pool writes the content
-	 * pages (their own pages go to the pool too); those marked
-	 * after_pages once every content page is written */
+	 * pages (their own pages go to the pool too, ahead of the content
+	 * pages still queued); those marked after_pages once every content
+	 * page is written */
 	for (i = 0; (!f || f->generators) && generators[i].fn; i++) {
 		c.gen = (int)i;
 		if (!generators[i].after_pages && generators[i].fn(&c) < 0)
+			goto done;
+	}
+	/* lists of sections and terms (generators may have claimed some) */
+	for (i = 0; i < s->nall; i++) {
+		page *p = s->all[i];
+		if (p->claimed || !wanted(&c, p))
+			continue;
+		if ((p->kind == PAGE_SECTION && render_list(&c, p, "list") < 0) ||
+		    (p->kind == PAGE_TERM && render_list(&c, p, "term") < 0) ||
+		    (p->kind == PAGE_TAXONOMY && render_taxonomy(&c, p) < 0))
 			goto done;
 	}
 	if (pool_wait(c.pool) < 0)
@@ -1098,15 +1109,6 @@ int render_site_some(site *s, output *out, const value_dt *today, const render_f
 	/* the sitemap lists generated pages by generator, each in its order */
 	if (c.nextra > 1)
 		qsort(c.extra, c.nextra, sizeof *c.extra, extra_cmp);
-	for (i = 0; i < s->nall; i++) {
-		page *p = s->all[i];
-		if (p->claimed || !wanted(&c, p))
-			continue;
-		if ((p->kind == PAGE_SECTION && render_list(&c, p, "list") < 0) ||
-		    (p->kind == PAGE_TERM && render_list(&c, p, "term") < 0) ||
-		    (p->kind == PAGE_TAXONOMY && render_taxonomy(&c, p) < 0))
-			goto done;
-	}
 	if (f && !f->site_files) {
 		/* a changed summary shows on the home page and in the feed */
 		if (f->home_feed && (render_home(&c, s->home) < 0 || write_feed(&c) < 0))

@@ -47,10 +47,12 @@ typedef struct {
 } render_filter;
 
 /* Pages are rendered by a pool of threads (pool.h): the content pages are
- * handed to it first; while it writes them the generators run one at a
- * time on the calling thread (their pages go to the pool too), except
- * those render.c's table marks after_pages, which run once every content
- * page's extenders have run; then lists, home page and site files. A
+ * queued first (pool_submit_later()); while it writes them the generators
+ * run one at a time on the calling thread (their pages go to the pool
+ * ahead of the content pages still queued), then the section and term
+ * lists are handed to it; the generators render.c's table marks
+ * after_pages run once every content page's extenders have run; then the
+ * home page and site files. A
  * generated page that takes over a regular content page's URL is written
  * after that page. The output does not depend on the number of threads
  * (pool_set_jobs(), `--jobs`). */

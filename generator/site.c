@@ -428,7 +428,7 @@ static int load_all(site *s, pending_list *found, const site_options *opts)
 		}
 		j->s = s;
 		j->e = &found->v[i];
-		r = pool_submit(pl, load_run, j, free);
+		r = pool_submit_later(pl, load_run, j, free);
 	}
 	if (pool_wait(pl) < 0)
 		r = -1;

@@ -230,6 +230,37 @@ static void test_pool(void)
 			CHECK(xs[13] == 14 && xs[39] == 40); /* inline: none after it */
 		err_clear();
 		CHECK(pool_wait(p) == 0); /* the failure is reported once */
+		/* two queues: many small jobs queued "later", then a job that
+		 * fails at once: the later queue's earlier failure still wins,
+		 * and every job submitted before it ran */
+		{
+			int ys[400], before = 1;
+			for (i = 0; i < 400; i++)
+				ys[i] = i == 300 ? 13 : 1000 + i;
+			ys[399] = 17;
+			for (i = 0; i < 399; i++)
+				if (pool_submit_later(p, pool_job, &ys[i], NULL) < 0)
+					break; /* job 13 failed already */
+			if (i == 399)
+				pool_submit(p, pool_job, &ys[399], NULL);
+			CHECK(pool_wait(p) == -1);
+			CHECK_STR(err_msg(), "job.md:13:1: error: job 13 failed");
+			for (i = 0; i < 300; i++)
+				if (ys[i] != -(1000 + i))
+					before = 0;
+			CHECK(before);
+			err_clear();
+			/* without failures every job of both queues runs */
+			for (i = 0; i < 400; i++)
+				ys[i] = 1000 + i;
+			for (i = 0; i < 400; i++)
+				CHECK((i % 3 ? pool_submit_later : pool_submit)(p, pool_job, &ys[i], NULL) == 0);
+			CHECK(pool_wait(p) == 0);
+			for (i = 0, before = 1; i < 400; i++)
+				if (ys[i] != -(1000 + i))
+					before = 0;
+			CHECK(before);
+		}
 		pool_free(p);
 	}
 	pool_set_jobs(3);

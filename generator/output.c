@@ -4,6 +4,7 @@
 #include "err.h"
 #include "fs.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -119,6 +120,157 @@ static void seen_free(output *o)
 	o->nseen = o->capseen = 0;
 }
 
+/* The spare tree's files and folders as they were when the build began,
+ * listed by a thread of its own (the listing is most of a sweep's cost):
+ * the sweep at commit then removes those this build did not write. The
+ * build writes into the tree meanwhile; an entry listed and then removed
+ * or turned into something else by the build is skipped at the sweep (a
+ * name it wrote is in seen), one it created may be listed or not (seen
+ * too). */
+typedef struct {
+	char *rel;     /* below the staging folder */
+	size_t parent; /* index of its folder's entry, or SIZE_MAX at the top */
+	unsigned char dir, alive;
+} spare_entry;
+
+struct spare_list {
+	pthread_t t;
+	char *root;
+	spare_entry *v;
+	size_t len, cap;
+	int failed; /* the listing is incomplete: sweep() walks the tree instead */
+};
+
+static int list_push(struct spare_list *l, const char *rel, size_t parent, int dir)
+{
+	if (l->len == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 1024;
+		spare_entry *v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			return -1;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->len].rel = strdup(rel);
+	if (!l->v[l->len].rel)
+		return -1;
+	l->v[l->len].parent = parent;
+	l->v[l->len].dir = (unsigned char)dir;
+	l->v[l->len].alive = 0;
+	l->len++;
+	return 0;
+}
+
+/* Lists the folder open as fd (rel below the root, "" for the root, its
+ * entry parent) into l; fd is closed. -1 when the listing failed. */
+static int list_dir(struct spare_list *l, int fd, const char *rel, size_t parent, int depth)
+{
+	DIR *d = fdopendir(fd);
+	struct dirent *e;
+	buf_t sub = BUF_INIT;
+	int r = 0;
+
+	if (!d) {
+		close(fd);
+		return -1;
+	}
+	while (r == 0 && (errno = 0, e = readdir(d)) != NULL) {
+		int type = e->d_type;
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		buf_reset(&sub);
+		if (rel[0])
+			buf_printf(&sub, "%s/", rel);
+		buf_puts(&sub, e->d_name);
+		if (sub.oom) {
+			r = -1;
+			break;
+		}
+		if (type == DT_UNKNOWN) {
+			struct stat st;
+			if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+				continue; /* gone meanwhile */
+			type = S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
+		}
+		if (type == DT_DIR) {
+			size_t me = l->len;
+			int sfd;
+			if (depth > 256 || list_push(l, sub.ptr, parent, 1) < 0) {
+				r = -1;
+				break;
+			}
+			sfd = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			if (sfd < 0) {
+				if (errno != ENOENT && errno != ENOTDIR && errno != ELOOP)
+					r = -1; /* else replaced by the build meanwhile */
+				continue;
+			}
+			r = list_dir(l, sfd, sub.ptr, me, depth + 1);
+		} else if (list_push(l, sub.ptr, parent, 0) < 0) {
+			r = -1;
+		}
+	}
+	if (r == 0 && errno != 0)
+		r = -1;
+	closedir(d);
+	buf_free(&sub);
+	return r;
+}
+
+static void *list_thread(void *arg)
+{
+	struct spare_list *l = arg;
+	int fd = open(l->root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+	l->failed = fd < 0 || list_dir(l, fd, "", SIZE_MAX, 0) < 0;
+	return NULL;
+}
+
+static void list_free(struct spare_list *l)
+{
+	size_t i;
+
+	if (!l)
+		return;
+	for (i = 0; i < l->len; i++)
+		free(l->v[i].rel);
+	free(l->v);
+	free(l->root);
+	free(l);
+}
+
+/* Starts listing the staging folder (reuse); without memory or a thread,
+ * none (the sweep walks the tree itself). */
+static void list_start(output *o)
+{
+	struct spare_list *l = calloc(1, sizeof *l);
+
+	if (!l)
+		return;
+	l->root = strdup(o->staging);
+	if (!l->root || pthread_create(&l->t, NULL, list_thread, l) != 0) {
+		list_free(l);
+		return;
+	}
+	o->old = l;
+}
+
+/* Waits for the listing; the list, or NULL when there is none (freed). */
+static struct spare_list *list_join(output *o)
+{
+	struct spare_list *l = o->old;
+
+	o->old = NULL;
+	if (!l)
+		return NULL;
+	pthread_join(l->t, NULL);
+	if (l->failed) {
+		list_free(l);
+		return NULL;
+	}
+	return l;
+}
+
 /* Removes "<dir>.staging-PID" folders whose build is no longer running. */
 static void remove_stale(const char *dir)
 {
@@ -202,8 +354,10 @@ int output_begin(output *o, const char *dir)
 		 * written into it, and a link planted there must not lead them
 		 * out of it */
 		if (lstat(spare.ptr, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == geteuid() &&
-		    !(st.st_mode & (S_IWGRP | S_IWOTH)) && rename(spare.ptr, o->staging) == 0)
+		    !(st.st_mode & (S_IWGRP | S_IWOTH)) && rename(spare.ptr, o->staging) == 0) {
 			o->reuse = 1;
+			list_start(o);
+		}
 		buf_free(&spare);
 	}
 	if (!o->reuse && fs_mkdir_p(o->staging) < 0) {
@@ -224,6 +378,7 @@ int output_begin_live(output *o, const char *dir)
 	o->files = o->bytes = o->changed = 0;
 	o->live = 1;
 	o->reuse = 0;
+	o->old = NULL;
 	o->seen = NULL;
 	o->nseen = o->capseen = 0;
 	if (!o->final || !o->staging) {
@@ -653,6 +808,47 @@ static int sweep(output *o, const char *rel, size_t *kept)
 	return r;
 }
 
+/* Reuse, with the listing of the spare: removes what this build did not
+ * write, then the folders left empty. 0 / -1. */
+static int sweep_listed(output *o, struct spare_list *l)
+{
+	buf_t full = BUF_INIT;
+	size_t i, k;
+	int r = 0;
+
+	for (i = 0; r == 0 && i < l->len; i++) {
+		spare_entry *e = &l->v[i];
+		if (e->dir)
+			continue;
+		if (seen_has(o, e->rel)) {
+			for (k = e->parent; k != SIZE_MAX && !l->v[k].alive; k = l->v[k].parent)
+				l->v[k].alive = 1;
+			continue;
+		}
+		buf_reset(&full);
+		buf_printf(&full, "%s/%s", o->staging, e->rel);
+		if (full.oom)
+			r = err_oom();
+		else if (unlink(full.ptr) < 0 && errno != ENOENT && errno != ENOTDIR && errno != EISDIR)
+			r = err_set(full.ptr, 0, 0, "cannot remove: %s", strerror(errno));
+	}
+	/* folders after their contents: the list has each folder before them */
+	for (i = l->len; r == 0 && i-- > 0;) {
+		spare_entry *e = &l->v[i];
+		if (!e->dir || e->alive)
+			continue;
+		buf_reset(&full);
+		buf_printf(&full, "%s/%s", o->staging, e->rel);
+		if (full.oom)
+			r = err_oom();
+		else if (rmdir(full.ptr) < 0 && errno != ENOENT && errno != ENOTDIR && errno != ENOTEMPTY &&
+			 errno != EEXIST)
+			r = err_set(full.ptr, 0, 0, "cannot remove folder: %s", strerror(errno));
+	}
+	buf_free(&full);
+	return r;
+}
+
 /* The site just replaced (at path) becomes the spare tree of the next
  * build; when it cannot, it is removed. The new site is in place already:
  * a failure here is not the build's, so it returns nothing. */
@@ -677,8 +873,11 @@ int output_commit(output *o)
 		return 0;
 	}
 	if (o->reuse) {
+		struct spare_list *l = list_join(o);
 		size_t kept;
-		if (sweep(o, "", &kept) < 0) {
+		int r2 = l ? sweep_listed(o, l) : sweep(o, "", &kept);
+		list_free(l);
+		if (r2 < 0) {
 			output_abort(o);
 			return -1;
 		}
@@ -718,6 +917,7 @@ int output_commit(output *o)
 
 void output_abort(output *o)
 {
+	list_free(list_join(o));
 	if (o->staging && !o->live) {
 		/* the files written so far make the next build's spare (it is
 		 * swept and compared like any), unless the disk is full */

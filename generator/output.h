@@ -16,6 +16,8 @@
  * one is rewritten, a new one created; output_commit() first removes every
  * file and folder of the staging tree that this build did not write, so
  * the committed tree is exactly what a build into an empty folder makes.
+ * (The spare's files are listed on a thread of their own while the build
+ * writes; the sweep then only removes what this build did not write.)
  * Rebuilding a site of ten thousand pages then creates and deletes almost
  * nothing. The spare may be deleted at any time (the next build starts
  * from an empty folder); it costs the disk space of one more copy. A
@@ -63,6 +65,8 @@ typedef struct {
 	int reuse;     /* staging began as the spare tree (see above) */
 	char **seen;   /* reuse: the paths written (a hash set), for the sweep */
 	size_t nseen, capseen;
+	struct spare_list *old; /* reuse: the spare's files, listed by a thread
+	                           while the build writes (output.c) */
 } output;
 
 /* 1 when rel is a safe relative output path: not empty, not absolute, no

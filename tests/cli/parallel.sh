@@ -113,6 +113,17 @@ state "fifth"
 rm "$R/content/x.md"; printf 'lại là tệp\n' >"$R/content/x"
 state "sixth: the page /x/ became the asset x again"
 check "x is a file again" [ -f "$R/out/x" ]
+# strays in the spare (listed on their own thread while the build writes):
+# files and folders the build does not make go, a link's target stays
+mkdir -p "$R/out.congkhai-spare/stray/deep/er" "$R/out.congkhai-spare/empty" "$TMP/target"
+printf 'x\n' >"$R/out.congkhai-spare/stray/deep/er/f.html"
+printf 'x\n' >"$R/out.congkhai-spare/van-ban/stray.html"
+printf 'keep\n' >"$TMP/target/keep.txt"
+ln -s "$TMP/target" "$R/out.congkhai-spare/link"
+state "seventh: strays in the spare"
+check "strays: the stray folders are gone" [ ! -e "$R/out/stray" ] && [ ! -e "$R/out/empty" ]
+check "strays: the link is gone, its target kept" [ ! -e "$R/out/link" ] && [ -f "$TMP/target/keep.txt" ]
+check "strays: a stray file in a kept folder is gone" [ ! -e "$R/out/van-ban/stray.html" ]
 # a spare others may write to is not built on (a link planted in it could
 # lead the writes out): the build starts from an empty folder
 state "before the open spare"
@@ -124,7 +135,7 @@ state "open spare: not used"
 check "open spare: nothing written through a link in it" [ -z "$(ls -A "$TMP/elsewhere")" ]
 # a deleted spare is fine, and a failed build leaves the output alone
 rm -rf "$R/out.congkhai-spare"
-state "seventh: without a spare"
+state "eighth: without a spare"
 before=$(tree_sum "$R/out")
 printf '+++\ntitle = "Hỏng"\ndate = 2023-01-0\n+++\nx\n' >"$R/content/hong.md"
 run build --source "$R" --output "$R/out" --now 2026-11-21 --quiet; expect_rc 1 "broken build on the spare"

@@ -13,6 +13,10 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wwrite-strings -Wundef -Wno-unused-parameter
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lpthread -lm
+# the release binary allocates through mimalloc (Debian's libmimalloc-dev;
+# it replaces malloc for the whole process, libraries included); the
+# sanitizer builds keep ASan's allocator
+REL_LIBS   = -Wl,--push-state,--no-as-needed -lmimalloc -Wl,--pop-state $(PKG_LIBS)
 BASE    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Igenerator
 REL_CFLAGS = $(BASE) -O2 -g $(PKG_CFLAGS)
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -42,12 +46,12 @@ deps:
 
 generator/congkhai: $(BUILD)/rel/main.o $(REL_OBJ)
 	@printf "  LINK    %s\n" $@
-	@$(CC) -o $@ $^ $(PKG_LIBS)
+	@$(CC) -o $@ $^ $(REL_LIBS)
 
 # a release binary inside the build folder (for benchmarks beside other builds)
 $(BUILD)/rel/congkhai: $(BUILD)/rel/main.o $(REL_OBJ)
 	@printf "  LINK    %s\n" $@
-	@$(CC) -o $@ $^ $(PKG_LIBS)
+	@$(CC) -o $@ $^ $(REL_LIBS)
 
 tests/toml-decoder: $(BUILD)/rel/tests/toml_decoder.o $(REL_OBJ)
 	@printf "  LINK    %s\n" $@

@@ -5,7 +5,7 @@
 # node_modules is missing or the lock file changed. Quiet when nothing is
 # missing. CONGKHAI_DEPS="pkg ..." checks only those packages (for tests).
 set -u
-PKGS=${CONGKHAI_DEPS:-"gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libgit2-dev libmicrohttpd-dev libutf8proc-dev zlib1g-dev valgrind clang libclang-rt-14-dev curl python3"}
+PKGS=${CONGKHAI_DEPS:-"gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libgit2-dev libmicrohttpd-dev libutf8proc-dev libmimalloc-dev zlib1g-dev valgrind clang libclang-rt-14-dev curl python3"}
 # The browser tests' programs, as command:package. The package is installed
 # only when the command is missing: a Node.js from elsewhere (NodeSource)
 # brings its own npm, and Debian's npm package conflicts with it.

@@ -442,13 +442,24 @@ int value_dt_format(buf_t *out, const value_dt *dt)
 	return out->oom ? -1 : 0;
 }
 
-int json_put_string(buf_t *out, const char *s, size_t len)
+/* A JSON string literal for s[0..len): '<' always escaped (safe inside
+ * <script>), '>' and '&' too when script is set; the bytes between
+ * escapes copied in runs. */
+static int put_json_str(buf_t *out, const char *s, size_t len, int script)
 {
-	size_t i;
+	const unsigned char *u = (const unsigned char *)s, *end = u + len;
 
 	buf_putc(out, '"');
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+	while (u < end) {
+		const unsigned char *run = u;
+		unsigned c;
+		while (u < end && *u >= 0x20 && *u != '"' && *u != '\\' && *u != '<' && *u != 0x7f &&
+		       (!script || (*u != '>' && *u != '&')))
+			u++;
+		buf_put(out, run, (size_t)(u - run));
+		if (u == end)
+			break;
+		c = *u++;
 		switch (c) {
 		case '"': buf_puts(out, "\\\""); break;
 		case '\\': buf_puts(out, "\\\\"); break;
@@ -457,16 +468,20 @@ int json_put_string(buf_t *out, const char *s, size_t len)
 		case '\t': buf_puts(out, "\\t"); break;
 		case '\b': buf_puts(out, "\\b"); break;
 		case '\f': buf_puts(out, "\\f"); break;
-		default:
-			if (c < 0x20 || c == 0x7f)
-				buf_printf(out, "\\u%04x", c);
-			else if (c == '<')
-				buf_puts(out, "\\u003c"); /* safe inside <script> */
-			else
-				buf_putc(out, c);
+		default: buf_printf(out, "\\u%04x", c); break; /* controls, DEL, < > & */
 		}
 	}
 	return buf_putc(out, '"');
+}
+
+int json_put_string(buf_t *out, const char *s, size_t len)
+{
+	return put_json_str(out, s, len, 0);
+}
+
+int json_put_script_string(buf_t *out, const char *s, size_t len)
+{
+	return put_json_str(out, s, len, 1);
 }
 
 static int put_number(buf_t *out, double f)

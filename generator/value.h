@@ -135,8 +135,11 @@ int value_dt_format(buf_t *out, const value_dt *dt);
 /* Appends v as JSON. pretty: 2-space indentation. Datetimes as strings.
  * Floats that are NaN or infinite as null. 0 / -1. */
 int value_to_json(buf_t *out, const value *v, int pretty);
-/* Appends a JSON string literal for s. */
+/* Appends a JSON string literal for s ('<' as \u003c, safe inside
+ * <script>). 0 / -1 (out of memory). */
 int json_put_string(buf_t *out, const char *s, size_t len);
+/* The same with '>' and '&' escaped too, for JSON-LD in a page. */
+int json_put_script_string(buf_t *out, const char *s, size_t len);
 /* Appends the text form used for interpolation: strings as they are, numbers
  * in shortest round-trip form, booleans as true/false, null as nothing. */
 int value_to_text(buf_t *out, const value *v);

@@ -269,6 +269,73 @@ static void test_pool(void)
 	CHECK(pool_jobs() == pool_cpus() && pool_cpus() >= 1);
 }
 
+/* The string escapes byte by byte, as json_put_string() wrote them
+ * before it copied runs: the oracle; script also escapes '>' and '&'. */
+static void json_oracle(buf_t *out, const unsigned char *s, size_t len, int script)
+{
+	size_t i;
+
+	buf_putc(out, '"');
+	for (i = 0; i < len; i++) {
+		unsigned c = s[i];
+		if (c == '"')
+			buf_puts(out, "\\\"");
+		else if (c == '\\')
+			buf_puts(out, "\\\\");
+		else if (c == '\n')
+			buf_puts(out, "\\n");
+		else if (c == '\r')
+			buf_puts(out, "\\r");
+		else if (c == '\t')
+			buf_puts(out, "\\t");
+		else if (c == '\b')
+			buf_puts(out, "\\b");
+		else if (c == '\f')
+			buf_puts(out, "\\f");
+		else if (c < 0x20 || c == 0x7f || c == '<' || (script && (c == '>' || c == '&')))
+			buf_printf(out, "\\u%04x", c);
+		else
+			buf_putc(out, (int)c);
+	}
+	buf_putc(out, '"');
+}
+
+static void test_json_string(void)
+{
+	static const unsigned char pick[] = { 'a', ' ', '"', '\\', '\n', '\r', '\t', '\b', '\f', 0, 1, 0x1f,
+					      0x7f, '<', '>', '&', 0xC3, 0xA9, 0xE1, 0xBB, 0x87, '/', 'z' };
+	unsigned char s[40];
+	uint32_t seed = 7;
+	buf_t got = BUF_INIT, want = BUF_INIT;
+	int t, bad = 0;
+
+	for (t = 0; t < 20000; t++) {
+		size_t len, k;
+		seed = seed * 1103515245u + 12345u;
+		len = (seed >> 16) % sizeof s;
+		for (k = 0; k < len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			s[k] = pick[(seed >> 16) % sizeof pick];
+		}
+		buf_reset(&got);
+		buf_reset(&want);
+		json_put_string(&got, (const char *)s, len);
+		json_oracle(&want, s, len, 0);
+		bad += got.len != want.len || memcmp(got.ptr, want.ptr, got.len) != 0;
+		buf_reset(&got);
+		buf_reset(&want);
+		json_put_script_string(&got, (const char *)s, len);
+		json_oracle(&want, s, len, 1);
+		bad += got.len != want.len || memcmp(got.ptr, want.ptr, got.len) != 0;
+	}
+	CHECK(bad == 0);
+	buf_reset(&got);
+	json_put_script_string(&got, "a<b>&\"c\"\n", 9);
+	CHECK_STR(got.ptr, "\"a\\u003cb\\u003e\\u0026\\\"c\\\"\\n\"");
+	buf_free(&got);
+	buf_free(&want);
+}
+
 int main(void)
 {
 	test_utf8_and_cli();
@@ -278,5 +345,6 @@ int main(void)
 	test_value_index();
 	test_pool();
 	test_json();
+	test_json_string();
 	return test_done("core");
 }

@@ -685,63 +685,12 @@ static int find_cites(plain *pl, const char *h, size_t n, dcite **out, size_t *n
 	return 0;
 }
 
-#define ONES 0x0101010101010101ull
-#define HIGH 0x8080808080808080ull
-
-/* The bytes of w that are 0, as their high bit (exact, unlike the carry
- * trick that finds the first). */
-static uint64_t zero_bytes(uint64_t w)
-{
-	return ~(((w & ~HIGH) + ~HIGH) | w) & HIGH;
-}
-
-/* 1 when s[j] (0xE2) starts U+2010..U+2027. */
-static int dash_at(const unsigned char *s, size_t n, size_t j)
-{
-	return j + 2 < n && s[j + 1] == 0x80 && s[j + 2] >= 0x90 && s[j + 2] <= 0xA7;
-}
-
-/* 1 when s[0..n), if valid UTF-8, holds only ASCII, U+0080..U+02FF,
- * U+1E00..U+1EFF (the Latin letters, all of Vietnamese) and U+2010..U+2027
- * (dashes, quotes, bullets): such text is NFC as it is (none of these has
- * a decomposition, a combining class or a composition with another), so
- * text_nfc() would give it back, and it leaves invalid UTF-8 as it is. 0
- * when it may not be. Eight bytes a step without a branch on the letters
- * (text goes from ASCII to other letters too often for branches): only
- * lead bytes >= 0xCC matter, and they must be 0xE1 followed by 0xB8..0xBB
- * or 0xE2 (rare: checked alone). */
-static int nfc_sure(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i, k;
-
-	for (i = 0; i + 9 <= n; i += 8) {
-		uint64_t w, w1, ge, e1, e2;
-		memcpy(&w, u + i, 8);
-		memcpy(&w1, u + i + 1, 8); /* each byte's next one */
-		ge = ((w & ~HIGH) + 0x34 * ONES) & w & HIGH; /* bytes >= 0xCC */
-		e1 = zero_bytes(w ^ 0xE1 * ONES);
-		e2 = zero_bytes(w ^ 0xE2 * ONES);
-		if ((ge & ~e1 & ~e2) | (e1 & ~zero_bytes((w1 & 0xFC * ONES) ^ 0xB8 * ONES)))
-			return 0;
-		if (e2)
-			for (k = i; k < i + 8; k++)
-				if (u[k] == 0xE2 && !dash_at(u, n, k))
-					return 0;
-	}
-	for (; i < n; i++)
-		if (u[i] >= 0xCC && !(u[i] == 0xE1 && i + 1 < n && (u[i + 1] & 0xFC) == 0xB8) &&
-		    !(u[i] == 0xE2 && dash_at(u, n, i)))
-			return 0;
-	return 1;
-}
-
 /* Puts a page's body in NFC, so that citations read the same everywhere. */
 static int nfc_body(page *p)
 {
 	buf_t b = BUF_INIT;
 
-	if (nfc_sure(p->cf.md.html.ptr, p->cf.md.html.len))
+	if (text_is_nfc(p->cf.md.html.ptr, p->cf.md.html.len))
 		return 0; /* the common case: no copy to make */
 	if (text_nfc(&b, p->cf.md.html.ptr, p->cf.md.html.len) < 0) {
 		buf_free(&b);
@@ -1569,36 +1518,11 @@ static value *page_ref(render_ctx *c, const page *p, int *bad)
 	return v;
 }
 
-/* s (NULL: "") as a JSON string inside a <script> element: what
- * value_to_json() writes, with '<', '>' and '&' as \u escapes. */
+/* s (NULL: "") as a JSON string inside a <script> element (value.h). */
 static void json_str(buf_t *out, const char *s)
 {
-	const unsigned char *u = (const unsigned char *)(s ? s : "");
-
-	buf_putc(out, '"');
-	for (;;) {
-		size_t k = 0;
-		unsigned ch;
-		while (u[k] >= 0x20 && u[k] != '"' && u[k] != '\\' && u[k] != '<' && u[k] != '>' && u[k] != '&' &&
-		       u[k] != 0x7F)
-			k++;
-		buf_put(out, u, k);
-		u += k;
-		ch = *u++;
-		if (!ch)
-			break;
-		switch (ch) {
-		case '"': buf_puts(out, "\\\""); break;
-		case '\\': buf_puts(out, "\\\\"); break;
-		case '\n': buf_puts(out, "\\n"); break;
-		case '\r': buf_puts(out, "\\r"); break;
-		case '\t': buf_puts(out, "\\t"); break;
-		case '\b': buf_puts(out, "\\b"); break;
-		case '\f': buf_puts(out, "\\f"); break;
-		default: buf_printf(out, "\\u%04x", ch); break; /* also '<', '>', '&' */
-		}
-	}
-	buf_putc(out, '"');
+	s = s ? s : "";
+	json_put_script_string(out, s, strlen(s));
 }
 
 /* schema.org Legislation for a document page, as JSON written straight

@@ -407,6 +407,57 @@ void text_line_col(const char *s, size_t len, size_t off, int *line, int *col)
 		*col = c;
 }
 
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
+/* The bytes of w that are 0, as their high bit (exact, unlike the carry
+ * trick that finds the first). */
+static uint64_t zero_bytes(uint64_t w)
+{
+	return ~(((w & ~HIGH) + ~HIGH) | w) & HIGH;
+}
+
+/* 1 when s[j] (0xE2) starts U+2010..U+2027. */
+static int dash_at(const unsigned char *s, size_t n, size_t j)
+{
+	return j + 2 < n && s[j + 1] == 0x80 && s[j + 2] >= 0x90 && s[j + 2] <= 0xA7;
+}
+
+/* 1 when s[0..n), if valid UTF-8, holds only ASCII, U+0080..U+02FF,
+ * U+1E00..U+1EFF (the Latin letters, all of Vietnamese) and U+2010..U+2027
+ * (dashes, quotes, bullets): such text is NFC as it is (none of these has
+ * a decomposition, a combining class or a composition with another), so
+ * text_nfc() would give it back, and it leaves invalid UTF-8 as it is. 0
+ * when it may not be. Eight bytes a step without a branch on the letters
+ * (text goes from ASCII to other letters too often for branches): only
+ * lead bytes >= 0xCC matter, and they must be 0xE1 followed by 0xB8..0xBB
+ * or 0xE2 (rare: checked alone). */
+static int nfc_sure(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, k;
+
+	for (i = 0; i + 9 <= n; i += 8) {
+		uint64_t w, w1, ge, e1, e2;
+		memcpy(&w, u + i, 8);
+		memcpy(&w1, u + i + 1, 8); /* each byte's next one */
+		ge = ((w & ~HIGH) + 0x34 * ONES) & w & HIGH; /* bytes >= 0xCC */
+		e1 = zero_bytes(w ^ 0xE1 * ONES);
+		e2 = zero_bytes(w ^ 0xE2 * ONES);
+		if ((ge & ~e1 & ~e2) | (e1 & ~zero_bytes((w1 & 0xFC * ONES) ^ 0xB8 * ONES)))
+			return 0;
+		if (e2)
+			for (k = i; k < i + 8; k++)
+				if (u[k] == 0xE2 && !dash_at(u, n, k))
+					return 0;
+	}
+	for (; i < n; i++)
+		if (u[i] >= 0xCC && !(u[i] == 0xE1 && i + 1 < n && (u[i + 1] & 0xFC) == 0xB8) &&
+		    !(u[i] == 0xE2 && dash_at(u, n, i)))
+			return 0;
+	return 1;
+}
+
 /* 1 when valid UTF-8 s is certainly in NFC already, so normalizing would
  * give it back unchanged; 0 when it may not be (then utf8proc decides).
  * Conservative: a code point passes when it is below U+0300 or a
@@ -444,6 +495,11 @@ static int nfc_quick(const char *s, size_t len)
 	return 1;
 }
 
+int text_is_nfc(const char *s, size_t len)
+{
+	return nfc_sure(s, len) && utf8_check_fast(s, len, 1) == 0;
+}
+
 int text_nfc(buf_t *out, const char *s, size_t len)
 {
 	size_t a = ascii_span(s, len), keep, start;
@@ -451,7 +507,7 @@ int text_nfc(buf_t *out, const char *s, size_t len)
 	utf8proc_ssize_t n;
 	int r;
 
-	if (a == len || nfc_quick(s + a, len - a))
+	if (a == len || text_is_nfc(s + a, len - a) || nfc_quick(s + a, len - a))
 		return buf_put(out, s, len) < 0 ? err_oom() : 0;
 	/* The last ASCII character before the first non-ASCII one may be the
 	 * starter of a composition (e + U+0301), so it goes to utf8proc too. */

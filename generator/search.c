@@ -945,23 +945,35 @@ void search_rec_free(search_rec *r)
 	free(r);
 }
 
-static int rec_rehash(search_rec *r)
+/* Doubles an open-addressing table of token numbers (first: its size
+ * when empty) and puts tokens 1..ntoks back, each at its hash; hashes are
+ * the uint32_t at hashes, then every stride bytes. 0 / -1. */
+static int slots_grow(uint32_t **slots, size_t *nslots, size_t first, const char *hashes, size_t stride,
+		      size_t ntoks)
 {
-	size_t n = r->nslots ? r->nslots * 2 : 512, i;
+	size_t n = *nslots ? *nslots * 2 : first, i;
 	uint32_t *h = calloc(n, sizeof *h);
 
 	if (!h)
 		return err_oom();
-	for (i = 0; i < r->ntoks; i++) {
-		size_t j = r->toks[i].hash & (n - 1);
-		while (h[j])
-			j = (j + 1) & (n - 1);
+	for (i = 0; i < ntoks; i++) {
+		uint32_t hv;
+		size_t j;
+		memcpy(&hv, hashes + i * stride, sizeof hv);
+		for (j = hv & (n - 1); h[j]; j = (j + 1) & (n - 1))
+			;
 		h[j] = (uint32_t)(i + 1);
 	}
-	free(r->slots);
-	r->slots = h;
-	r->nslots = n;
+	free(*slots);
+	*slots = h;
+	*nslots = n;
 	return 0;
+}
+
+static int rec_rehash(search_rec *r)
+{
+	return slots_grow(&r->slots, &r->nslots, 512, r->toks ? (const char *)&r->toks[0].hash : NULL,
+			  sizeof *r->toks, r->ntoks);
 }
 
 /* Adds padded token tok (len bytes, hash h), not in r yet, with one
@@ -1212,21 +1224,8 @@ size_t search_index_docs(const search_index *ix)
 
 static int rehash(search_index *ix)
 {
-	size_t n = ix->nslots ? ix->nslots * 2 : 1024, i;
-	uint32_t *slots = calloc(n, sizeof *slots);
-
-	if (!slots)
-		return err_oom();
-	for (i = 0; i < ix->ntoks; i++) {
-		size_t j = ix->toks[i].hash & (n - 1);
-		while (slots[j])
-			j = (j + 1) & (n - 1);
-		slots[j] = (uint32_t)(i + 1);
-	}
-	free(ix->slots);
-	ix->slots = slots;
-	ix->nslots = n;
-	return 0;
+	return slots_grow(&ix->slots, &ix->nslots, 1024, ix->toks ? (const char *)&ix->toks[0].hash : NULL,
+			  sizeof *ix->toks, ix->ntoks);
 }
 
 /* The index of padded token s (len bytes, hash h), added when new; -1

@@ -484,6 +484,23 @@ static void test_quick_pass(void)
 	buf_free(&t);
 }
 
+/* One text of test_quick_edges(): the quick pass against the full scan;
+ * counts the text, whether the full scan flagged it, and a difference. */
+static void quick_vs_full(const buf_t *t, size_t *texts, size_t *flagged, size_t *failed)
+{
+	vni_hit *quick = NULL, *full = NULL;
+	size_t nq = 0, nf = 0;
+
+	if (vni_scan(t->ptr, t->len, &quick, &nq) != 0 || vni_scan_full(t->ptr, t->len, &full, &nf) != 0 ||
+	    !same_hits(quick, nq, full, nf))
+		if ((*failed)++ == 0)
+			fprintf(stderr, "quick pass differs on \"%s\"\n", t->ptr);
+	(*texts)++;
+	*flagged += nf > 0;
+	free(quick);
+	free(full);
+}
+
 /* The same on lines made to trip the quick pass: two legacy words glued to
  * each edge piece (before, after, both, after a letter), the pair at every
  * alignment and at the very end of the text, words with only a C2 byte
@@ -503,8 +520,6 @@ static void test_quick_edges(void)
 		for (i = 0; i < sizeof words / sizeof *words; i++)
 			for (j = 0; j < sizeof words / sizeof *words; j++)
 				for (f = 0; f < 5; f++) {
-					vni_hit *quick, *full;
-					size_t nq, nf;
 					buf_reset(&t);
 					if (f == 0)
 						buf_printf(&t, "%s%s %s%s", x, words[i], x, words[j]);
@@ -516,34 +531,18 @@ static void test_quick_edges(void)
 						buf_printf(&t, "%s%s\n%s%s", words[i], x, x, words[j]);
 					else
 						buf_printf(&t, "a%s%s b%s%s", x, words[i], x, words[j]);
-					if (vni_scan(t.ptr, t.len, &quick, &nq) != 0 ||
-					    vni_scan_full(t.ptr, t.len, &full, &nf) != 0 || !same_hits(quick, nq, full, nf))
-						if (failed++ == 0)
-							fprintf(stderr, "quick pass differs on \"%s\"\n", t.ptr);
-					texts++;
-					flagged += nf > 0;
-					free(quick);
-					free(full);
+					quick_vs_full(&t, &texts, &flagged, &failed);
 				}
 	}
 	/* every alignment of the eight-byte search, and the text's last bytes */
 	for (k = 0; k < 40; k++)
 		for (i = 0; i < sizeof words / sizeof *words; i++) {
-			vni_hit *quick, *full;
-			size_t nq, nf;
 			buf_reset(&pre);
 			for (j = 0; j < k; j++)
 				buf_putc(&pre, "ab c\xC3\xA1"[j % 6]);
 			buf_reset(&t);
 			buf_printf(&t, "%s %s %s", pre.ptr, words[i], words[(i + 1) % (sizeof words / sizeof *words)]);
-			if (vni_scan(t.ptr, t.len, &quick, &nq) != 0 || vni_scan_full(t.ptr, t.len, &full, &nf) != 0 ||
-			    !same_hits(quick, nq, full, nf))
-				if (failed++ == 0)
-					fprintf(stderr, "quick pass differs on \"%s\"\n", t.ptr);
-			texts++;
-			flagged += nf > 0;
-			free(quick);
-			free(full);
+			quick_vs_full(&t, &texts, &flagged, &failed);
 		}
 	CHECK(failed == 0);
 	CHECK(flagged > texts / 4 && flagged < texts);
